@@ -1,0 +1,183 @@
+package dev.schemagate.core.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.schemagate.core.SchemagateException;
+import dev.schemagate.core.source.Layout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The contents of {@code schemagate.yaml}, validated when loaded and immutable after.
+ *
+ * <pre>
+ * migrations: migrations            # folder, relative to this file
+ * layout: native                    # optional; auto-detected when absent
+ * default_environment: local        # optional
+ * environments:
+ *   local:
+ *     url: jdbc:sqlite:app.db       # a literal URL is allowed only without a password
+ *     governed: false
+ *   staging:
+ *     url_env: STAGING_DATABASE_URL # the URL comes from this environment variable
+ *     governed: true
+ * </pre>
+ *
+ * @param file the file read
+ * @param migrations the migrations folder, absolute
+ * @param layout the forced layout, or null for auto-detection
+ * @param defaultEnvironment the environment used when none is named, or null
+ * @param environments by name, in file order
+ */
+public record ProjectConfig(
+    Path file,
+    Path migrations,
+    Layout layout,
+    String defaultEnvironment,
+    Map<String, Environment> environments) {
+
+  private static final Set<String> TOP_KEYS =
+      Set.of("migrations", "layout", "default_environment", "environments");
+  private static final Set<String> ENV_KEYS = Set.of("url", "url_env", "governed", "description");
+
+  /**
+   * One named target database.
+   *
+   * @param name its name
+   * @param url a literal URL without a password, or null
+   * @param urlEnv the environment variable holding the URL, or null
+   * @param governed whether changes need the governance gate
+   */
+  public record Environment(String name, String url, String urlEnv, boolean governed) {}
+
+  public ProjectConfig {
+    environments = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environments));
+  }
+
+  /**
+   * Reads and validates a configuration file.
+   *
+   * @throws SchemagateException (bad input) naming the file, the line and the key when it is wrong
+   */
+  public static ProjectConfig load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw SchemagateException.badInput(
+          "cannot read configuration " + file + ": " + e.getMessage(),
+          "check the path given to --config");
+    }
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(text);
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw SchemagateException.badInput(
+          file + ":" + line + ": not valid YAML: " + e.getOriginalMessage(),
+          "fix the YAML syntax at that line");
+    }
+    if (root == null || root.isNull()) {
+      root = new ObjectMapper().createObjectNode();
+    }
+    if (!root.isObject()) {
+      throw bad(file, "the top level must be a mapping of keys", "see the README's Configuration");
+    }
+    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!TOP_KEYS.contains(key)) {
+        throw bad(file, "unknown key '" + key + "'", "known keys: " + String.join(", ", TOP_KEYS));
+      }
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    Path migrations = dir.resolve(root.path("migrations").asText("migrations")).normalize();
+    Layout layout = null;
+    if (root.hasNonNull("layout")) {
+      layout = Layout.fromCliName(root.get("layout").asText());
+      if (layout == null) {
+        throw bad(
+            file,
+            "unknown layout '" + root.get("layout").asText() + "'",
+            "use native, flyway, diesel, golang-migrate, dbmate or alembic");
+      }
+    }
+    Map<String, Environment> envs = new LinkedHashMap<>();
+    JsonNode envNode = root.path("environments");
+    for (Iterator<Map.Entry<String, JsonNode>> it = envNode.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      envs.put(e.getKey(), environment(file, dir, e.getKey(), e.getValue()));
+    }
+    String def = root.hasNonNull("default_environment") ? root.get("default_environment").asText() : null;
+    if (def != null && !envs.containsKey(def)) {
+      throw bad(
+          file,
+          "default_environment '" + def + "' is not one of the environments " + envs.keySet(),
+          "add it under environments or correct the name");
+    }
+    return new ProjectConfig(file, migrations, layout, def, envs);
+  }
+
+  private static Environment environment(Path file, Path dir, String name, JsonNode node) {
+    if (!node.isObject()) {
+      throw bad(file, "environment '" + name + "' must be a mapping", "give it url or url_env");
+    }
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!ENV_KEYS.contains(key)) {
+        throw bad(
+            file,
+            "environment '" + name + "': unknown key '" + key + "'",
+            "known keys: " + String.join(", ", ENV_KEYS));
+      }
+    }
+    String url = node.hasNonNull("url") ? node.get("url").asText() : null;
+    String urlEnv = node.hasNonNull("url_env") ? node.get("url_env").asText() : null;
+    if ((url == null) == (urlEnv == null)) {
+      throw bad(
+          file,
+          "environment '" + name + "' needs exactly one of url and url_env",
+          "put the URL in an environment variable and name it with url_env");
+    }
+    if (url != null) {
+      ConnectionSpec spec = ConnectionSpec.parse(url);
+      if (spec.password() != null) {
+        throw bad(
+            file,
+            "environment '" + name + "' has a password written in its url",
+            "never store secrets in schemagate.yaml: move the URL to an environment variable and"
+                + " name it with url_env");
+      }
+      url = resolveSqlitePath(url, dir);
+    }
+    return new Environment(name, url, urlEnv, node.path("governed").asBoolean(false));
+  }
+
+  /** A relative SQLite file is relative to the configuration file, not to the working folder. */
+  static String resolveSqlitePath(String url, Path dir) {
+    String prefix = "jdbc:sqlite:";
+    if (!url.startsWith(prefix)) {
+      return url;
+    }
+    String rest = url.substring(prefix.length());
+    if (rest.isEmpty() || rest.startsWith(":") || rest.startsWith("file:") || rest.startsWith("/")) {
+      return url;
+    }
+    return prefix + dir.resolve(rest).normalize();
+  }
+
+  private static SchemagateException bad(Path file, String problem, String next) {
+    return SchemagateException.badInput(file + ": " + problem, next);
+  }
+
+  static int lineOf(JsonMappingException e) {
+    return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+  }
+}
