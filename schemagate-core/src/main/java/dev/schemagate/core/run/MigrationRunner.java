@@ -103,7 +103,13 @@ public final class MigrationRunner {
       return result(step, Outcome.SUCCESS, executed, t0);
     } catch (SQLException e) {
       sink.rollback();
-      Outcome outcome = executed == 0 && current != null ? Outcome.FAILED : Outcome.PARTIAL;
+      // Nothing changed only if the first statement failed, and even then not for a concurrent
+      // index build: a failed CREATE INDEX CONCURRENTLY leaves an INVALID index behind.
+      boolean nothingChanged =
+          executed == 0
+              && current != null
+              && !current.sql().toUpperCase(java.util.Locale.ROOT).contains("CONCURRENTLY");
+      Outcome outcome = nothingChanged ? Outcome.FAILED : Outcome.PARTIAL;
       recordQuietly(
           sink,
           table.finishRunning(step.revision(), dir, outcome, executed, context.now(), e.getMessage()));
