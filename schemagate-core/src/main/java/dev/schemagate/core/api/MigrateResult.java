@@ -1,0 +1,32 @@
+package dev.schemagate.core.api;
+
+import dev.schemagate.core.run.StepResult;
+import java.util.List;
+
+/**
+ * What an upgrade, downgrade or stamp planned and did.
+ *
+ * @param command {@code upgrade}, {@code downgrade} or {@code stamp}
+ * @param target the target as given
+ * @param mode live, dry run or SQL
+ * @param database the database, redacted; null offline
+ * @param headsBefore current heads before
+ * @param headsAfter current heads after (planned, for a dry run)
+ * @param plan the steps planned
+ * @param steps the steps run (empty for a dry run or SQL)
+ * @param sql the script, for a dry run or SQL; else null
+ * @param warnings things reported once and ignored (stray files)
+ * @param millis wall time of the whole command
+ */
+public record MigrateResult(
+    String command,
+    String target,
+    RunMode mode,
+    String database,
+    List<String> headsBefore,
+    List<String> headsAfter,
+    List<PlannedStep> plan,
+    List<StepResult> steps,
+    String sql,
+    List<String> warnings,
+    long millis) {}
