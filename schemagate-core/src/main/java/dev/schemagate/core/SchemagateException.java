@@ -30,6 +30,11 @@ public class SchemagateException extends RuntimeException {
     return exitCode;
   }
 
+  /** Structured detail for JSON output (e.g. the steps completed before a failure), or null. */
+  public Object details() {
+    return null;
+  }
+
   /** What the user should do next; may be empty, never null. */
   public String nextStep() {
     return nextStep == null ? "" : nextStep;

@@ -19,6 +19,11 @@ public class MigrationFailedException extends SchemagateException {
     this.failed = failed;
   }
 
+  @Override
+  public Object details() {
+    return java.util.Map.of("completed", completed, "failed", failed);
+  }
+
   /** Steps that ran to completion before the failure, in order. */
   public List<StepResult> completed() {
     return completed;

@@ -1,0 +1,922 @@
+package dev.schemagate.core;
+
+import dev.schemagate.core.api.FilesResult;
+import dev.schemagate.core.api.HistoryResult;
+import dev.schemagate.core.api.MigrateRequest;
+import dev.schemagate.core.api.MigrateResult;
+import dev.schemagate.core.api.NewRevisionRequest;
+import dev.schemagate.core.api.PlannedStep;
+import dev.schemagate.core.api.ResolveRequest;
+import dev.schemagate.core.api.RevisionInfo;
+import dev.schemagate.core.api.RevisionsResult;
+import dev.schemagate.core.api.RunMode;
+import dev.schemagate.core.api.ShowResult;
+import dev.schemagate.core.api.StatusResult;
+import dev.schemagate.core.api.ValidateResult;
+import dev.schemagate.core.config.ConnectionSpec;
+import dev.schemagate.core.config.Workspace;
+import dev.schemagate.core.config.WorkspaceOptions;
+import dev.schemagate.core.history.Database;
+import dev.schemagate.core.history.HistoryEntry;
+import dev.schemagate.core.history.MigrationLock;
+import dev.schemagate.core.history.Outcome;
+import dev.schemagate.core.history.VersionStore;
+import dev.schemagate.core.history.VersionTable;
+import dev.schemagate.core.plan.Direction;
+import dev.schemagate.core.plan.MigrationPlan;
+import dev.schemagate.core.plan.PlanStep;
+import dev.schemagate.core.plan.Planner;
+import dev.schemagate.core.revision.Revision;
+import dev.schemagate.core.revision.RevisionGraph;
+import dev.schemagate.core.run.JdbcSink;
+import dev.schemagate.core.run.MigrationRunner;
+import dev.schemagate.core.run.RunContext;
+import dev.schemagate.core.run.RunStep;
+import dev.schemagate.core.run.ScriptSink;
+import dev.schemagate.core.run.SqlCommand;
+import dev.schemagate.core.run.StatementSink;
+import dev.schemagate.core.run.StepResult;
+import dev.schemagate.core.source.Layout;
+import dev.schemagate.core.source.MigrationScript;
+import dev.schemagate.core.source.MigrationSource;
+import dev.schemagate.core.source.MigrationSources;
+import dev.schemagate.core.source.SqlSection;
+import dev.schemagate.core.sql.Dialect;
+import dev.schemagate.core.sql.SqlSplitException;
+import dev.schemagate.core.sql.SqlStatement;
+import dev.schemagate.core.sql.StatementSplitter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The facade every front end (CLI, later the server) calls: request records in, result records out.
+ * Each method reads the files, and the database when it needs one, afresh; a Migrator holds no
+ * state between calls beyond its resolved, immutable workspace.
+ *
+ * <p>Errors are {@link SchemagateException}s carrying the exit code and the next step. Before a
+ * live run changes anything, every input is checked: files parse, the graph is sound, the target
+ * resolves, every SQL section splits, applied migrations are unchanged, and no earlier failure
+ * outside a transaction is unresolved.
+ */
+public final class Migrator {
+  private final Workspace workspace;
+  private final RunIdentity identity;
+
+  public Migrator(Workspace workspace, RunIdentity identity) {
+    this.workspace = workspace;
+    this.identity = identity;
+  }
+
+  /** Resolves the options (configuration, environment, URL) into a Migrator. */
+  public static Migrator open(WorkspaceOptions options, RunIdentity identity) {
+    return new Migrator(Workspace.resolve(options), identity);
+  }
+
+  public Workspace workspace() {
+    return workspace;
+  }
+
+  // ---------------------------------------------------------------- migrating
+
+  /** Applies migrations up to the target. */
+  public MigrateResult upgrade(MigrateRequest request) {
+    return migrate("upgrade", request);
+  }
+
+  /** Reverts migrations down to the target. */
+  public MigrateResult downgrade(MigrateRequest request) {
+    return migrate("downgrade", request);
+  }
+
+  /** Sets the version tables to the target without running migration SQL. */
+  public MigrateResult stamp(MigrateRequest request) {
+    return migrate("stamp", request);
+  }
+
+  private MigrateResult migrate(String command, MigrateRequest request) {
+    long t0 = System.nanoTime();
+    Loaded src = load();
+    src.requireExecutable();
+    if (request.mode() == RunMode.SQL) {
+      Dialect dialect =
+          workspace.connection() == null ? Dialect.POSTGRES : workspace.connection().dialect();
+      Set<String> from = parseFrom(src, request.sqlFrom());
+      MigrationPlan plan = plan(command, src, from, request.target());
+      List<RunStep> steps = prepare(command, src, plan, dialect, Map.of(), request.target());
+      StringBuilder sql = new StringBuilder();
+      ScriptSink sink = new ScriptSink(sql);
+      if (from.isEmpty()) {
+        writeAll(sink, new VersionTable(dialect).create());
+      }
+      new MigrationRunner(new VersionTable(dialect), context(request)).run(steps, sink, request.listener());
+      return result(command, request, null, plan, steps, List.of(), sql.toString(), src, t0);
+    }
+    ConnectionSpec spec = workspace.requireConnection();
+    try (Connection connection = Database.open(spec, applicationName())) {
+      VersionStore store = new VersionStore(connection, spec.dialect());
+      VersionTable table = new VersionTable(spec.dialect());
+      if (request.mode() == RunMode.DRY_RUN) {
+        Set<String> heads = store.currentHeads();
+        List<HistoryEntry> history = store.history();
+        checkNotBlocked(src, history);
+        checkUnchanged(src, heads, history, spec);
+        MigrationPlan plan = plan(command, src, heads, request.target());
+        List<RunStep> steps =
+            prepare(command, src, plan, spec.dialect(), lastRepeatableChecksums(history), request.target());
+        StringBuilder sql = new StringBuilder();
+        ScriptSink sink = new ScriptSink(sql);
+        if (!store.exists()) {
+          writeAll(sink, table.create());
+        }
+        new MigrationRunner(table, context(request)).run(steps, sink, request.listener());
+        return result(command, request, spec, plan, steps, List.of(), sql.toString(), src, t0);
+      }
+      try (MigrationLock lock =
+              MigrationLock.acquire(connection, spec.dialect(), request.lockTimeout());
+          JdbcSink sink = new JdbcSink(connection)) {
+        writeAll(sink, table.create());
+        Set<String> heads = store.currentHeads();
+        List<HistoryEntry> history = store.history();
+        checkNotBlocked(src, history);
+        checkUnchanged(src, heads, history, spec);
+        MigrationPlan plan = plan(command, src, heads, request.target());
+        List<RunStep> steps =
+            prepare(command, src, plan, spec.dialect(), lastRepeatableChecksums(history), request.target());
+        List<StepResult> done =
+            new MigrationRunner(table, context(request)).run(steps, sink, request.listener());
+        return result(command, request, spec, plan, steps, done, null, src, t0);
+      }
+    } catch (SQLException e) {
+      throw new SchemagateException(
+          ExitCode.FAILED,
+          "database error on " + spec.redacted() + ": " + ConnectionSpec.redact(e.getMessage()),
+          "check the database is reachable and the user may create tables",
+          e);
+    }
+  }
+
+  private MigrationPlan plan(String command, Loaded src, Set<String> heads, String target) {
+    Planner planner = new Planner();
+    return switch (command) {
+      case "upgrade" -> planner.upgrade(src.graph, heads, target);
+      case "downgrade" -> planner.downgrade(src.graph, heads, target);
+      default -> planner.stamp(src.graph, heads, target);
+    };
+  }
+
+  /** Turns plan steps into runnable steps, reading and splitting all SQL before anything runs. */
+  private List<RunStep> prepare(
+      String command,
+      Loaded src,
+      MigrationPlan plan,
+      Dialect dialect,
+      Map<String, String> repeatableChecksums,
+      String target) {
+    boolean stamp = command.equals("stamp");
+    List<RunStep> steps = new ArrayList<>(plan.steps().size());
+    for (PlanStep p : plan.steps()) {
+      MigrationScript script = src.byId.get(p.revision().id());
+      if (stamp) {
+        steps.add(new RunStep(p, script, null, List.of(), true, true));
+        continue;
+      }
+      SqlSection section = p.direction() == Direction.UP ? script.up() : script.down();
+      if (section == null) {
+        String why = script.irreversibleReason() == null ? "it has no downgrade" : script.irreversibleReason();
+        throw SchemagateException.badInput(
+            script.revision().file() + ": revision " + script.id() + " cannot be downgraded: " + why,
+            "choose a target above it, or write its downgrade");
+      }
+      steps.add(new RunStep(p, script, section, split(section, dialect), script.transactional(), false));
+    }
+    boolean toHead = target.equals("head") || target.equals("heads");
+    if (command.equals("upgrade") && toHead) {
+      for (MigrationScript r : src.source.repeatables()) {
+        if (!r.checksum().equals(repeatableChecksums.get(r.id()))) {
+          PlanStep p = new PlanStep(r.revision(), Direction.UP, List.of(), List.of());
+          steps.add(new RunStep(p, r, r.up(), split(r.up(), dialect), r.transactional(), false));
+        }
+      }
+    }
+    return steps;
+  }
+
+  private static List<SqlStatement> split(SqlSection section, Dialect dialect) {
+    try {
+      return StatementSplitter.split(section.sql(), dialect);
+    } catch (SqlSplitException e) {
+      throw SchemagateException.badInput(
+          section.file() + ":" + section.fileLine(e.line()) + ": " + e.getMessage(), e.nextStep());
+    }
+  }
+
+  private static Map<String, String> lastRepeatableChecksums(List<HistoryEntry> history) {
+    Map<String, String> last = new HashMap<>();
+    for (HistoryEntry e : history) {
+      if (e.kind().equals("repeatable") && e.outcome() == Outcome.SUCCESS) {
+        last.put(e.revision(), e.checksum());
+      }
+    }
+    return last;
+  }
+
+  private Set<String> parseFrom(Loaded src, String from) {
+    if (from == null || from.isBlank() || from.equals("base")) {
+      return Set.of();
+    }
+    Set<String> heads = new LinkedHashSet<>();
+    for (String part : from.split(",")) {
+      heads.add(src.graph.resolve(part.strip()).id());
+    }
+    return heads;
+  }
+
+  private MigrateResult result(
+      String command,
+      MigrateRequest request,
+      ConnectionSpec spec,
+      MigrationPlan plan,
+      List<RunStep> steps,
+      List<StepResult> done,
+      String sql,
+      Loaded src,
+      long t0) {
+    List<PlannedStep> planned = new ArrayList<>(steps.size());
+    for (int i = 0; i < steps.size(); i++) {
+      RunStep s = steps.get(i);
+      planned.add(
+          new PlannedStep(
+              i + 1,
+              s.revision(),
+              s.stampOnly() ? "stamp" : s.repeatable() ? "rerun" : s.direction().lower(),
+              s.plan().revision().message(),
+              s.transactional(),
+              s.statements().size(),
+              relative(s.script().revision().file())));
+    }
+    return new MigrateResult(
+        command,
+        request.target(),
+        request.mode(),
+        spec == null ? null : spec.redacted(),
+        sorted(plan.headsBefore()),
+        sorted(plan.headsAfter()),
+        planned,
+        done,
+        sql,
+        src.warnings,
+        (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /** Declares how a step that failed outside a transaction was finished by hand. */
+  public MigrateResult resolve(ResolveRequest request) {
+    long t0 = System.nanoTime();
+    Loaded src = load();
+    ConnectionSpec spec = workspace.requireConnection();
+    try (Connection connection = Database.open(spec, applicationName());
+        MigrationLock lock = MigrationLock.acquire(connection, spec.dialect(), java.time.Duration.ofSeconds(60));
+        JdbcSink sink = new JdbcSink(connection)) {
+      VersionStore store = new VersionStore(connection, spec.dialect());
+      VersionTable table = new VersionTable(spec.dialect());
+      HistoryEntry blocking = null;
+      for (HistoryEntry e : store.history()) {
+        if (e.outcome().blocks() && e.revision().equals(request.revision())) {
+          blocking = e;
+        }
+      }
+      if (blocking == null) {
+        throw SchemagateException.badInput(
+            "revision " + request.revision() + " has no failed or interrupted step to resolve",
+            "run `schemagate status` to see which revision, if any, is failed");
+      }
+      Set<String> heads = store.currentHeads();
+      Revision revision = src.graph.get(blocking.revision());
+      PlanStep step =
+          new Planner().singleStep(src.graph, heads, revision, blocking.direction());
+      sink.begin();
+      sink.execute(table.resolveBlocking(blocking.revision()));
+      if (request.applied()) {
+        for (String h : step.deleteHeads()) {
+          sink.execute(table.deleteHead(h));
+        }
+        for (String h : step.insertHeads()) {
+          sink.execute(table.insertHead(h));
+        }
+      }
+      String now = identity.clock().instant().toString();
+      sink.execute(
+          table.insertHistory(
+              new HistoryEntry(
+                  0,
+                  blocking.revision(),
+                  blocking.direction(),
+                  blocking.kind(),
+                  blocking.checksum(),
+                  identity.actor(),
+                  identity.host(),
+                  null,
+                  now,
+                  now,
+                  blocking.statements(),
+                  Outcome.RESOLVED,
+                  request.applied() ? "resolved as applied" : "resolved as rolled back",
+                  identity.toolVersion())));
+      sink.commit();
+      Set<String> after = store.currentHeads();
+      return new MigrateResult(
+          "resolve",
+          request.revision(),
+          RunMode.LIVE,
+          spec.redacted(),
+          sorted(heads),
+          sorted(after),
+          List.of(),
+          List.of(),
+          null,
+          src.warnings,
+          (System.nanoTime() - t0) / 1_000_000);
+    } catch (SQLException e) {
+      throw databaseError(spec, e);
+    }
+  }
+
+  // ---------------------------------------------------------------- checks
+
+  private static void checkNotBlocked(Loaded src, List<HistoryEntry> history) {
+    Map<String, HistoryEntry> last = new HashMap<>();
+    for (HistoryEntry e : history) {
+      last.put(e.revision() + " " + e.direction(), e);
+    }
+    for (HistoryEntry e : last.values()) {
+      if (e.outcome().blocks()) {
+        MigrationScript s = src.byId.get(e.revision());
+        String file = s == null ? e.revision() : s.revision().file().toString();
+        throw new SchemagateException(
+            ExitCode.FAILED,
+            file
+                + ": "
+                + (e.direction() == Direction.UP ? "upgrade " : "downgrade ")
+                + e.revision()
+                + (e.outcome() == Outcome.RUNNING
+                    ? " was interrupted while running outside a transaction"
+                    : " failed outside a transaction after " + e.statements() + " statement(s)")
+                + " (started "
+                + e.startedAt()
+                + " by "
+                + e.actor()
+                + "); later runs are blocked until it is resolved",
+            "finish or undo its statements by hand, then run `schemagate resolve "
+                + e.revision()
+                + " --applied` or `schemagate resolve "
+                + e.revision()
+                + " --rolled-back`");
+      }
+    }
+  }
+
+  private void checkUnchanged(
+      Loaded src, Set<String> heads, List<HistoryEntry> history, ConnectionSpec spec) {
+    ValidateResult r = compare(src, heads, history, spec);
+    if (!r.valid()) {
+      throw new ValidationFailedException(r);
+    }
+  }
+
+  private ValidateResult compare(
+      Loaded src, Set<String> heads, List<HistoryEntry> history, ConnectionSpec spec) {
+    Map<String, HistoryEntry> applied = lastApplied(history);
+    List<ValidateResult.Problem> problems = new ArrayList<>();
+    int checked = 0;
+    for (String id : appliedSet(src, heads)) {
+      MigrationScript script = src.byId.get(id);
+      HistoryEntry e = applied.get(id);
+      if (script == null || e == null || e.checksum() == null) {
+        continue;
+      }
+      checked++;
+      if (!e.checksum().equals(script.checksum())) {
+        problems.add(
+            new ValidateResult.Problem(
+                id,
+                relative(script.revision().file()),
+                "applied with checksum "
+                    + e.checksum().substring(0, Math.min(12, e.checksum().length()))
+                    + " on "
+                    + e.startedAt()
+                    + ", but the file's upgrade now has "
+                    + script.checksum().substring(0, 12)
+                    + ": it was edited after it was applied"));
+      }
+    }
+    for (String h : heads) {
+      if (!src.byId.containsKey(h)) {
+        problems.add(
+            new ValidateResult.Problem(
+                h, null, "the database is at revision " + h + ", which no file declares"));
+      }
+    }
+    return new ValidateResult(spec.redacted(), checked, problems);
+  }
+
+  /** The last successful or stamped up record of each revision that is still applied. */
+  private static Map<String, HistoryEntry> lastApplied(List<HistoryEntry> history) {
+    Map<String, HistoryEntry> last = new HashMap<>();
+    for (HistoryEntry e : history) {
+      if (!e.kind().equals("versioned")) {
+        continue;
+      }
+      if (e.outcome() == Outcome.SUCCESS || e.outcome() == Outcome.STAMPED) {
+        if (e.direction() == Direction.UP) {
+          last.put(e.revision(), e);
+        } else {
+          last.remove(e.revision());
+        }
+      }
+    }
+    return last;
+  }
+
+  /** Revisions applied: the current heads and their ancestors, dependencies included. */
+  private static Set<String> appliedSet(Loaded src, Set<String> heads) {
+    Set<String> applied = new LinkedHashSet<>();
+    for (String h : heads) {
+      if (src.graph.contains(h)) {
+        applied.add(h);
+        applied.addAll(src.graph.ancestors(h, true));
+      }
+    }
+    return applied;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** The database's current heads. */
+  public RevisionsResult current() {
+    Loaded src = load();
+    ConnectionSpec spec = workspace.requireConnection();
+    try (Connection connection = Database.open(spec, applicationName())) {
+      VersionStore store = new VersionStore(connection, spec.dialect());
+      List<RevisionInfo> infos = new ArrayList<>();
+      for (String h : sorted(store.currentHeads())) {
+        infos.add(src.graph.contains(h) ? info(src, h) : unknownInfo(h));
+      }
+      return new RevisionsResult(spec.redacted(), infos, src.warnings);
+    } catch (SQLException e) {
+      throw databaseError(spec, e);
+    }
+  }
+
+  /** The heads of the files' graph. */
+  public RevisionsResult heads() {
+    Loaded src = load();
+    List<RevisionInfo> infos = new ArrayList<>();
+    for (String h : sorted(src.graph.heads())) {
+      infos.add(info(src, h));
+    }
+    return new RevisionsResult(null, infos, src.warnings);
+  }
+
+  /** Revisions with several children. */
+  public RevisionsResult branches() {
+    Loaded src = load();
+    List<RevisionInfo> infos = new ArrayList<>();
+    for (Revision r : src.graph.topologicalOrder()) {
+      if (src.graph.children(r.id()).size() > 1) {
+        infos.add(info(src, r.id()));
+      }
+    }
+    return new RevisionsResult(null, infos, src.warnings);
+  }
+
+  /** One revision in full. */
+  public ShowResult show(String revision) {
+    Loaded src = load();
+    Revision r = src.graph.resolve(revision);
+    MigrationScript s = src.byId.get(r.id());
+    return new ShowResult(
+        info(src, r.id()),
+        sorted(src.graph.children(r.id())),
+        s.up().sql(),
+        s.down() == null ? null : s.down().sql());
+  }
+
+  /**
+   * Revisions newest first, with ASCII lanes, optionally limited to a {@code from:to} range and
+   * optionally drawn as a {@code mermaid} or {@code dot} graph.
+   */
+  public HistoryResult history(String range, String format) {
+    Loaded src = load();
+    List<Revision> order = src.graph.topologicalOrder();
+    Set<String> keep = rangeFilter(src, range);
+    List<Revision> newestFirst = new ArrayList<>(order.size());
+    for (int i = order.size() - 1; i >= 0; i--) {
+      if (keep == null || keep.contains(order.get(i).id())) {
+        newestFirst.add(order.get(i));
+      }
+    }
+    if (format != null && !format.equals("text")) {
+      String graph =
+          switch (format.toLowerCase(Locale.ROOT)) {
+            case "mermaid" -> GraphFormats.mermaid(newestFirst);
+            case "dot" -> GraphFormats.dot(newestFirst);
+            default -> throw SchemagateException.badInput(
+                "unknown history format '" + format + "'", "use text, mermaid or dot");
+          };
+      return new HistoryResult(List.of(), graph, src.warnings);
+    }
+    List<String> lanes = GraphFormats.asciiLanes(newestFirst);
+    List<HistoryResult.Entry> entries = new ArrayList<>(newestFirst.size());
+    for (int i = 0; i < newestFirst.size(); i++) {
+      entries.add(new HistoryResult.Entry(lanes.get(i), info(src, newestFirst.get(i).id())));
+    }
+    return new HistoryResult(entries, null, src.warnings);
+  }
+
+  private static Set<String> rangeFilter(Loaded src, String range) {
+    if (range == null || range.isBlank()) {
+      return null;
+    }
+    int colon = range.indexOf(':');
+    if (colon < 0) {
+      throw SchemagateException.badInput(
+          "history range '" + range + "' needs a colon", "use <from>:<to>, e.g. base:head or ae1:");
+    }
+    String from = range.substring(0, colon).strip();
+    String to = range.substring(colon + 1).strip();
+    Set<String> keep = new HashSet<>();
+    if (to.isEmpty() || to.equals("heads") || to.equals("head")) {
+      for (Revision r : src.graph.topologicalOrder()) {
+        keep.add(r.id());
+      }
+    } else {
+      String id = src.graph.resolve(to).id();
+      keep.add(id);
+      keep.addAll(src.graph.ancestors(id, false));
+    }
+    if (!from.isEmpty() && !from.equals("base")) {
+      String id = src.graph.resolve(from).id();
+      Set<String> down = new HashSet<>(src.graph.descendants(id));
+      down.add(id);
+      keep.retainAll(down);
+    }
+    return keep;
+  }
+
+  /** Files and database merged into one state per revision. */
+  public StatusResult status() {
+    Loaded src = load();
+    ConnectionSpec spec = workspace.requireConnection();
+    try (Connection connection = Database.open(spec, applicationName())) {
+      VersionStore store = new VersionStore(connection, spec.dialect());
+      Set<String> heads = store.currentHeads();
+      List<HistoryEntry> history = store.history();
+      Set<String> applied = appliedSet(src, heads);
+      Map<String, HistoryEntry> lastApplied = lastApplied(history);
+      Map<String, HistoryEntry> last = new HashMap<>();
+      for (HistoryEntry e : history) {
+        last.put(e.revision(), e);
+      }
+      List<StatusResult.Entry> entries = new ArrayList<>();
+      int nApplied = 0;
+      int nPending = 0;
+      int nFailed = 0;
+      for (Revision r : src.graph.topologicalOrder()) {
+        HistoryEntry lastRow = last.get(r.id());
+        HistoryEntry appliedRow = lastApplied.get(r.id());
+        StatusResult.State state;
+        if (lastRow != null && lastRow.outcome().blocks()) {
+          state = StatusResult.State.FAILED;
+          nFailed++;
+        } else if (applied.contains(r.id())) {
+          boolean edited =
+              appliedRow != null
+                  && appliedRow.checksum() != null
+                  && !appliedRow.checksum().equals(src.byId.get(r.id()).checksum());
+          state = edited ? StatusResult.State.EDITED : StatusResult.State.APPLIED;
+          nApplied++;
+        } else {
+          state = StatusResult.State.PENDING;
+          nPending++;
+        }
+        entries.add(
+            new StatusResult.Entry(
+                r.id(),
+                r.message(),
+                state,
+                appliedRow == null || !applied.contains(r.id()) ? null : appliedRow.finishedAt(),
+                appliedRow == null || !applied.contains(r.id()) ? null : appliedRow.actor()));
+      }
+      for (String h : sorted(heads)) {
+        if (!src.graph.contains(h)) {
+          entries.add(new StatusResult.Entry(h, "", StatusResult.State.MISSING_FILE, null, null));
+        }
+      }
+      return new StatusResult(spec.redacted(), entries, nApplied, nPending, nFailed, src.warnings);
+    } catch (SQLException e) {
+      throw databaseError(spec, e);
+    }
+  }
+
+  /**
+   * Compares applied migrations with their files.
+   *
+   * @throws ValidationFailedException listing every mismatch
+   */
+  public ValidateResult validate() {
+    Loaded src = load();
+    ConnectionSpec spec = workspace.requireConnection();
+    try (Connection connection = Database.open(spec, applicationName())) {
+      VersionStore store = new VersionStore(connection, spec.dialect());
+      ValidateResult r = compare(src, store.currentHeads(), store.history(), spec);
+      if (!r.valid()) {
+        throw new ValidationFailedException(r);
+      }
+      return r;
+    } catch (SQLException e) {
+      throw databaseError(spec, e);
+    }
+  }
+
+  // ---------------------------------------------------------------- authoring
+
+  /** Creates {@code schemagate.yaml} and the migrations folder where missing. */
+  public FilesResult init() {
+    List<String> created = new ArrayList<>();
+    try {
+      Path dir = workspace.migrations();
+      if (!Files.isDirectory(dir)) {
+        Files.createDirectories(dir);
+        created.add(dir.toString());
+      }
+      Path config =
+          workspace.config() != null
+              ? workspace.config().file()
+              : dir.toAbsolutePath().getParent().resolve(Workspace.DEFAULT_CONFIG);
+      if (!Files.exists(config)) {
+        Files.writeString(
+            config,
+            "# schemagate configuration\n"
+                + "migrations: "
+                + config.getParent().relativize(dir.toAbsolutePath())
+                + "\n"
+                + "default_environment: local\n"
+                + "environments:\n"
+                + "  local:\n"
+                + "    url: jdbc:sqlite:local.db\n"
+                + "  production:\n"
+                + "    url_env: PRODUCTION_DATABASE_URL   # never write a password here\n"
+                + "    governed: true\n");
+        created.add(config.toString());
+      }
+    } catch (IOException e) {
+      throw new SchemagateException(
+          ExitCode.FAILED, "cannot create files: " + e.getMessage(), "check folder permissions", e);
+    }
+    return new FilesResult(null, created);
+  }
+
+  /** Writes a new native revision file. */
+  public FilesResult revision(NewRevisionRequest request) {
+    Loaded src = loadForAuthoring();
+    List<String> parents = new ArrayList<>();
+    if (request.heads().isEmpty()) {
+      Set<String> heads = src.graph == null ? Set.of() : src.graph.heads();
+      if (heads.size() > 1) {
+        throw SchemagateException.badInput(
+            "the migrations have " + heads.size() + " heads: " + sorted(heads),
+            "name the parent with --head <rev>, start a new root with --head base, or run"
+                + " `schemagate merge` first");
+      }
+      parents.addAll(heads);
+    } else {
+      for (String h : request.heads()) {
+        if (!h.equals("base")) {
+          parents.add(src.graph.resolve(h).id());
+        }
+      }
+    }
+    List<String> deps = new ArrayList<>();
+    for (String d : request.dependsOn()) {
+      deps.add(src.graph.resolve(d).id());
+    }
+    return writeRevision(src, request.message(), parents, request.branchLabel(), deps, request.transactional());
+  }
+
+  /** Writes a merge revision whose parents are the given revisions, or all heads. */
+  public FilesResult merge(List<String> revisions, String message) {
+    Loaded src = loadForAuthoring();
+    List<String> parents = new ArrayList<>();
+    if (revisions.isEmpty()) {
+      parents.addAll(sorted(src.graph.heads()));
+    } else {
+      for (String r : revisions) {
+        parents.add(src.graph.resolve(r).id());
+      }
+    }
+    if (parents.size() < 2) {
+      throw SchemagateException.badInput(
+          "a merge needs at least two revisions; the migrations have " + parents.size() + " head(s)",
+          "there is nothing to merge");
+    }
+    return writeRevision(src, message, parents, null, List.of(), true);
+  }
+
+  private FilesResult writeRevision(
+      Loaded src,
+      String message,
+      List<String> parents,
+      String label,
+      List<String> deps,
+      boolean transactional) {
+    String id;
+    SecureRandom random = new SecureRandom();
+    do {
+      byte[] b = new byte[6];
+      random.nextBytes(b);
+      StringBuilder sb = new StringBuilder();
+      for (byte x : b) {
+        sb.append(String.format("%02x", x));
+      }
+      id = sb.toString();
+    } while (src.graph != null && src.graph.contains(id));
+    String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+    if (slug.length() > 40) {
+      slug = slug.substring(0, 40);
+    }
+    Path file = workspace.migrations().resolve(id + "_" + slug + ".sql");
+    StringBuilder text = new StringBuilder();
+    text.append("-- revision: ").append(id).append('\n');
+    if (!parents.isEmpty()) {
+      text.append("-- down_revision: ").append(String.join(" ", parents)).append('\n');
+    }
+    if (label != null) {
+      text.append("-- branch_labels: ").append(label).append('\n');
+    }
+    if (!deps.isEmpty()) {
+      text.append("-- depends_on: ").append(String.join(" ", deps)).append('\n');
+    }
+    text.append("-- message: ").append(message.replace('\n', ' ')).append('\n');
+    text.append("-- transaction: ").append(transactional ? "per-migration" : "none").append('\n');
+    text.append("\n-- +upgrade\n\n\n-- +downgrade\n\n");
+    try {
+      Files.createDirectories(workspace.migrations());
+      Files.writeString(file, text.toString(), java.nio.file.StandardOpenOption.CREATE_NEW);
+    } catch (IOException e) {
+      throw new SchemagateException(
+          ExitCode.FAILED, "cannot write " + file + ": " + e.getMessage(), "check folder permissions", e);
+    }
+    return new FilesResult(id, List.of(file.toString()));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Files read and checked: the source, its graph, and scripts by id. */
+  private static final class Loaded {
+    final MigrationSource source;
+    final RevisionGraph graph;
+    final Map<String, MigrationScript> byId;
+    final List<String> warnings;
+
+    Loaded(MigrationSource source, RevisionGraph graph) {
+      this.source = source;
+      this.graph = graph;
+      this.byId = new HashMap<>();
+      for (MigrationScript s : source.versioned()) {
+        byId.put(s.id(), s);
+      }
+      for (MigrationScript s : source.repeatables()) {
+        byId.put(s.id(), s);
+      }
+      List<String> w = new ArrayList<>();
+      source.strays().forEach(s -> w.add(s.file() + ": ignored, " + s.reason()));
+      this.warnings = List.copyOf(w);
+    }
+
+    void requireExecutable() {
+      if (source.layout() == Layout.ALEMBIC) {
+        throw SchemagateException.badInput(
+            source.directory()
+                + " holds Alembic migrations (Python): schemagate reads them for the graph and"
+                + " audit, but does not run them",
+            "run them with Alembic, or port them to native SQL files");
+      }
+    }
+  }
+
+  private Loaded load() {
+    MigrationSource source = MigrationSources.read(workspace.migrations(), workspace.layout());
+    List<Revision> revisions = new ArrayList<>();
+    for (MigrationScript s : source.versioned()) {
+      revisions.add(s.revision());
+    }
+    return new Loaded(source, RevisionGraph.of(revisions));
+  }
+
+  private Loaded loadForAuthoring() {
+    if (!Files.isDirectory(workspace.migrations())) {
+      MigrationSource empty =
+          new MigrationSource(workspace.migrations(), Layout.NATIVE, List.of(), List.of(), List.of(), List.of());
+      return new Loaded(empty, RevisionGraph.of(List.of()));
+    }
+    boolean empty;
+    try (var s = Files.list(workspace.migrations())) {
+      empty = s.findAny().isEmpty();
+    } catch (IOException e) {
+      empty = false;
+    }
+    if (empty) {
+      MigrationSource none =
+          new MigrationSource(workspace.migrations(), Layout.NATIVE, List.of(), List.of(), List.of(), List.of());
+      return new Loaded(none, RevisionGraph.of(List.of()));
+    }
+    Loaded src = load();
+    if (src.source.layout() != Layout.NATIVE) {
+      throw SchemagateException.badInput(
+          workspace.migrations() + " is a " + src.source.layout().cliName() + " folder; schemagate"
+              + " writes new revisions only in its native format",
+          "write the new migration the way " + src.source.layout().cliName() + " names them");
+    }
+    return src;
+  }
+
+  private RevisionInfo info(Loaded src, String id) {
+    Revision r = src.graph.get(id);
+    MigrationScript s = src.byId.get(id);
+    return new RevisionInfo(
+        r.id(),
+        r.downRevisions(),
+        sorted(src.graph.branchLabels(id)),
+        r.dependsOn(),
+        r.message(),
+        relative(r.file()),
+        src.graph.children(id).isEmpty(),
+        r.isMerge(),
+        src.graph.children(id).size() > 1,
+        s == null || s.transactional(),
+        s == null ? null : s.irreversibleReason(),
+        s == null ? null : s.checksum());
+  }
+
+  private static RevisionInfo unknownInfo(String id) {
+    return new RevisionInfo(
+        id, List.of(), List.of(), List.of(), "(no file declares this revision)", null, true, false,
+        false, true, null, null);
+  }
+
+  private String relative(Path file) {
+    if (file == null) {
+      return null;
+    }
+    try {
+      return workspace.migrations().toAbsolutePath().relativize(file.toAbsolutePath()).toString();
+    } catch (IllegalArgumentException e) {
+      return file.toString();
+    }
+  }
+
+  private RunContext context(MigrateRequest request) {
+    return new RunContext(
+        identity.actor(), identity.host(), request.workOrder(), identity.toolVersion(), identity.clock());
+  }
+
+  private String applicationName() {
+    return "schemagate " + identity.toolVersion() + " pid " + ProcessHandle.current().pid() + "@" + identity.host();
+  }
+
+  private static void writeAll(StatementSink sink, List<SqlCommand> commands) throws SQLException {
+    for (SqlCommand c : commands) {
+      sink.execute(c);
+    }
+  }
+
+  private static SchemagateException databaseError(ConnectionSpec spec, SQLException e) {
+    return new SchemagateException(
+        ExitCode.FAILED,
+        "database error on " + spec.redacted() + ": " + ConnectionSpec.redact(e.getMessage()),
+        "check the database is reachable and the user may read the version tables",
+        e);
+  }
+
+  private static List<String> sorted(java.util.Collection<String> values) {
+    List<String> l = new ArrayList<>(values);
+    l.sort(null);
+    return l;
+  }
+
+  static List<String> words(String s) {
+    return Arrays.asList(s.trim().split("\\s+"));
+  }
+}
