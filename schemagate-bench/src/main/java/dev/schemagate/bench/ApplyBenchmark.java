@@ -1,0 +1,302 @@
+package dev.schemagate.bench;
+
+import dev.schemagate.core.Migrator;
+import dev.schemagate.core.RunIdentity;
+import dev.schemagate.core.api.MigrateRequest;
+import dev.schemagate.core.api.MigrateResult;
+import dev.schemagate.core.config.WorkspaceOptions;
+import dev.schemagate.core.source.MigrationScript;
+import dev.schemagate.core.source.MigrationSource;
+import dev.schemagate.core.source.MigrationSources;
+import dev.schemagate.core.sql.Dialect;
+import dev.schemagate.core.sql.SqlStatement;
+import dev.schemagate.core.sql.StatementSplitter;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Applies the same migrations three ways on one embedded PostgreSQL and reports wall times:
+ *
+ * <ul>
+ *   <li>floor: the same statements, split the same way, on one JDBC connection, each migration in
+ *       its own transaction (the non-transactional ones in autocommit), with no bookkeeping and
+ *       with the files already read;
+ *   <li>schemagate: {@code Migrator.upgrade(head)} through the library facade, everything
+ *       included (reading files, graph, lock, version tables, history);
+ *   <li>Flyway 13 community: {@code migrate()} on the same files in Flyway's layout.
+ * </ul>
+ *
+ * Each input gets a fresh database per run; runs are interleaved and the median of {@code REPS} is
+ * reported. Then {@code status} on the 5,000-migration database is timed as a whole CLI process.
+ * Usage: {@code ApplyBenchmark <repository root>}.
+ */
+public final class ApplyBenchmark {
+  private static final int REPS = 3;
+
+  private final EmbeddedPostgres pg;
+  private final Path work;
+  private int databases;
+
+  private ApplyBenchmark(EmbeddedPostgres pg, Path work) {
+    this.pg = pg;
+    this.work = work;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+    Path work = Files.createTempDirectory("schemagate-bench");
+    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+      new ApplyBenchmark(pg, work).run(root);
+    }
+  }
+
+  private void run(Path root) throws Exception {
+    List<String> report = new ArrayList<>();
+    report.add("| input | migrations | floor | schemagate | Flyway 13 | schemagate / floor | Flyway / floor |");
+    report.add("|---|---:|---:|---:|---:|---:|---:|");
+    String status5000 = null;
+    for (int n : new int[] {1000, 5000}) {
+      Path flywayDir = synthetic(n);
+      report.add(compare("synthetic", flywayDir, flywayDir, n));
+      if (n == 5000) {
+        status5000 = statusTiming(root, flywayDir);
+      }
+    }
+    Path crates = root.resolve("../shared/corpora/crates-io/migrations").normalize();
+    if (Files.isDirectory(crates)) {
+      Path asFlyway = dieselAsFlyway(crates);
+      report.add(compare("crates-io", crates, asFlyway, 285));
+    } else {
+      report.add("| crates-io | 285 | skipped: " + crates + " not found | | | | |");
+    }
+    System.out.println();
+    System.out.println("Benchmark " + LocalDate.now() + " on " + machine());
+    report.forEach(System.out::println);
+    if (status5000 != null) {
+      System.out.println();
+      System.out.println(status5000);
+    }
+  }
+
+  /** Median times (ms) over REPS interleaved runs; one fresh database per run. */
+  private String compare(String name, Path schemagateDir, Path flywayDir, int expected) throws Exception {
+    List<Pass> plan = prepared(schemagateDir);
+    if (plan.size() != expected) {
+      throw new IllegalStateException(name + ": read " + plan.size() + " migrations, expected " + expected);
+    }
+    long[] floor = new long[REPS];
+    long[] sg = new long[REPS];
+    long[] fw = new long[REPS];
+    for (int r = 0; r < REPS; r++) {
+      floor[r] = timeFloor(floor(plan));
+      sg[r] = timeJob(db -> schemagate(schemagateDir, db));
+      fw[r] = timeJob(db -> flyway(flywayDir, db));
+      System.out.printf(
+          "%s %d run %d: floor %d ms, schemagate %d ms, flyway %d ms%n", name, expected, r + 1, floor[r], sg[r], fw[r]);
+    }
+    long f = median(floor);
+    long s = median(sg);
+    long w = median(fw);
+    return String.format(
+        "| %s | %d | %d ms | %d ms | %d ms | %.2f× | %.2f× |", name, expected, f, s, w, (double) s / f, (double) w / f);
+  }
+
+  /** A migration's statements, split before timing starts. */
+  private record Pass(List<String> statements, boolean transactional) {}
+
+  private static List<Pass> prepared(Path dir) {
+    MigrationSource source = MigrationSources.read(dir, null);
+    List<Pass> out = new ArrayList<>();
+    for (MigrationScript s : source.versioned()) {
+      List<String> sql = new ArrayList<>();
+      for (SqlStatement st : StatementSplitter.split(s.up().sql(), Dialect.POSTGRES)) {
+        sql.add(st.sql());
+      }
+      out.add(new Pass(sql, s.transactional()));
+    }
+    return out;
+  }
+
+  private interface Job {
+    void run(String jdbcUrl) throws Exception;
+  }
+
+  private long timeJob(Job job) throws Exception {
+    String url = freshDatabase();
+    long t0 = System.nanoTime();
+    job.run(url);
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  private long timeFloor(FloorRunner runner) throws Exception {
+    String url = freshDatabase();
+    long t0 = System.nanoTime();
+    try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+      runner.run(c);
+    }
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  private interface FloorRunner {
+    void run(Connection c) throws Exception;
+  }
+
+  private static FloorRunner floor(List<Pass> plan) {
+    return c -> {
+      try (Statement st = c.createStatement()) {
+        st.setEscapeProcessing(false);
+        for (Pass p : plan) {
+          if (p.transactional()) {
+            c.setAutoCommit(false);
+          }
+          for (String sql : p.statements()) {
+            st.execute(sql);
+          }
+          if (p.transactional()) {
+            c.commit();
+            c.setAutoCommit(true);
+          }
+        }
+      }
+    };
+  }
+
+  private static void schemagate(Path dir, String url) {
+    Migrator m =
+        Migrator.open(
+            new WorkspaceOptions(null, null, url + "?user=postgres", dir, null, Map.of(), dir.getParent()),
+            new RunIdentity("bench", "bench", "bench", Clock.systemUTC()));
+    MigrateResult r = m.upgrade(MigrateRequest.live("head"));
+    if (r.steps().isEmpty()) {
+      throw new IllegalStateException("schemagate applied nothing");
+    }
+  }
+
+  private static void flyway(Path dir, String url) {
+    Flyway.configure()
+        .dataSource(url, "postgres", "")
+        .locations("filesystem:" + dir)
+        .load()
+        .migrate();
+  }
+
+  private String freshDatabase() throws SQLException {
+    String name = "bench_" + (++databases);
+    try (Connection c = pg.getPostgresDatabase().getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("CREATE DATABASE " + name);
+    }
+    return "jdbc:postgresql://localhost:" + pg.getPort() + "/" + name;
+  }
+
+  /** N migrations, each a table with an index and a row, in Flyway's layout (read by both). */
+  private Path synthetic(int n) throws IOException {
+    Path dir = Files.createDirectories(work.resolve("synthetic-" + n));
+    for (int i = 1; i <= n; i++) {
+      Files.writeString(
+          dir.resolve("V" + i + "__create_t" + i + ".sql"),
+          "CREATE TABLE t"
+              + i
+              + " (id BIGINT PRIMARY KEY, name TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now());\n"
+              + "CREATE INDEX t"
+              + i
+              + "_name ON t"
+              + i
+              + " (name);\n"
+              + "INSERT INTO t"
+              + i
+              + " (id, name) VALUES (1, 'row "
+              + i
+              + "');\n");
+    }
+    return dir;
+  }
+
+  /** crates-io's up.sql files copied into Flyway's layout, in diesel's order. */
+  private Path dieselAsFlyway(Path crates) throws IOException {
+    Path dir = Files.createDirectories(work.resolve("crates-io-flyway"));
+    MigrationSource source = MigrationSources.read(crates, null);
+    int i = 0;
+    for (MigrationScript s : source.versioned()) {
+      i++;
+      Path f = dir.resolve("V" + i + "__" + s.revision().message().replaceAll("[^A-Za-z0-9_]", "_") + ".sql");
+      Files.writeString(f, s.up().sql());
+      if (!s.transactional()) {
+        Files.writeString(dir.resolve(f.getFileName() + ".conf"), "executeInTransaction=false\n");
+      }
+    }
+    return dir;
+  }
+
+  /** Runs {@code status} as a whole CLI process, five times, on the database schemagate filled. */
+  private String statusTiming(Path root, Path dir) throws Exception {
+    Path jar = root.resolve("schemagate-cli/target/schemagate.jar");
+    if (!Files.isRegularFile(jar)) {
+      return "status on 5,000 applied: skipped, " + jar + " not built";
+    }
+    String url = freshDatabase();
+    schemagate(dir, url);
+    long[] times = new long[5];
+    for (int r = 0; r < times.length; r++) {
+      List<String> cmd =
+          new ArrayList<>(
+              Arrays.asList(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                  "-jar", jar.toString(),
+                  "--url", url + "?user=postgres", "--migrations", dir.toString(), "status", "--quiet"));
+      long t0 = System.nanoTime();
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      byte[] out = p.getInputStream().readAllBytes();
+      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new IllegalStateException("status failed: " + new String(out));
+      }
+      times[r] = (System.nanoTime() - t0) / 1_000_000;
+    }
+    return "status on 5,000 applied migrations, whole CLI process (java -jar), median of 5: "
+        + median(times)
+        + " ms (runs: "
+        + Arrays.toString(times)
+        + ")";
+  }
+
+  private static long median(long[] values) {
+    long[] v = values.clone();
+    Arrays.sort(v);
+    return v[v.length / 2];
+  }
+
+  private static String machine() {
+    String cpu = "unknown CPU";
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          cpu = line.substring(line.indexOf(':') + 1).strip();
+          break;
+        }
+      }
+    } catch (IOException e) {
+      // keep unknown
+    }
+    return Runtime.getRuntime().availableProcessors()
+        + " cores, "
+        + cpu
+        + ", Java "
+        + System.getProperty("java.version")
+        + ", embedded PostgreSQL (zonky) on localhost";
+  }
+}
