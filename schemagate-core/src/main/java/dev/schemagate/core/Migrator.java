@@ -125,6 +125,9 @@ public final class Migrator {
       return result(command, request, null, plan, steps, List.of(), sql.toString(), src, t0);
     }
     ConnectionSpec spec = workspace.requireConnection();
+    if (request.mode() == RunMode.LIVE) {
+      requireUngoverned(command);
+    }
     try (Connection connection = Database.open(spec, applicationName())) {
       VersionStore store = new VersionStore(connection, spec.dialect());
       VersionTable table = new VersionTable(spec.dialect());
@@ -271,6 +274,7 @@ public final class Migrator {
         command,
         request.target(),
         request.mode(),
+        workspace.environment(),
         spec == null ? null : spec.redacted(),
         sorted(plan.headsBefore()),
         sorted(plan.headsAfter()),
@@ -286,6 +290,7 @@ public final class Migrator {
     long t0 = System.nanoTime();
     Loaded src = load();
     ConnectionSpec spec = workspace.requireConnection();
+    requireUngoverned("resolve");
     try (Connection connection = Database.open(spec, applicationName());
         MigrationLock lock = MigrationLock.acquire(connection, spec.dialect(), java.time.Duration.ofSeconds(60));
         JdbcSink sink = new JdbcSink(connection)) {
@@ -340,6 +345,7 @@ public final class Migrator {
           "resolve",
           request.revision(),
           RunMode.LIVE,
+          workspace.environment(),
           spec.redacted(),
           sorted(heads),
           sorted(after),
@@ -354,6 +360,26 @@ public final class Migrator {
   }
 
   // ---------------------------------------------------------------- checks
+
+  /**
+   * A governed environment changes only through the governance gate (work order, approvals, stop
+   * conditions). Until that gate exists, live changes to a governed environment are refused: a
+   * hard stop, never a silent pass.
+   */
+  private void requireUngoverned(String command) {
+    if (workspace.governed()) {
+      throw new SchemagateException(
+          ExitCode.BLOCKED,
+          "environment '"
+              + workspace.environment()
+              + "' is governed: a live "
+              + command
+              + " needs an approved work order, and this version of schemagate has no governance"
+              + " gate yet, so it stops here with nothing changed",
+          "use --dry-run or --sql to produce the SQL for review, or run against an ungoverned"
+              + " environment");
+    }
+  }
 
   private static void checkNotBlocked(Loaded src, List<HistoryEntry> history) {
     Map<String, HistoryEntry> last = new HashMap<>();

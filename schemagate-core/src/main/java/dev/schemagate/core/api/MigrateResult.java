@@ -9,6 +9,7 @@ import java.util.List;
  * @param command {@code upgrade}, {@code downgrade} or {@code stamp}
  * @param target the target as given
  * @param mode live, dry run or SQL
+ * @param environment the environment of schemagate.yaml used, or null
  * @param database the database, redacted; null offline
  * @param headsBefore current heads before
  * @param headsAfter current heads after (planned, for a dry run)
@@ -22,6 +23,7 @@ public record MigrateResult(
     String command,
     String target,
     RunMode mode,
+    String environment,
     String database,
     List<String> headsBefore,
     List<String> headsAfter,
