@@ -88,10 +88,13 @@ final class MigrateCommands {
   }
 
   static void render(Output out, MigrateResult r) {
+    if (r.environment() != null) {
+      out.line("environment: " + r.environment());
+    }
     if (r.database() != null) {
       out.line("database: " + r.database());
     }
-    out.line("current:  " + heads(r.headsBefore()));
+    out.line("current: " + heads(r.headsBefore()));
     if (r.plan().isEmpty()) {
       out.line("Nothing to do: the database is already at " + r.target() + ".");
       return;
