@@ -456,7 +456,9 @@ public final class StatementSplitter {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\u000B';
   }
 
-  /** Letters, digits, underscore, {@code $} and anything non-ASCII, as PostgreSQL's lexer has it. */
+  /**
+   * Letters, digits, underscore, {@code $} and anything non-ASCII, as PostgreSQL's lexer has it.
+   */
   static boolean isWordChar(char c) {
     return (c >= 'a' && c <= 'z')
         || (c >= 'A' && c <= 'Z')

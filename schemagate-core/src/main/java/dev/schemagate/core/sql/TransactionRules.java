@@ -6,15 +6,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which PostgreSQL statements refuse to run inside a transaction block ({@code ERROR: ... cannot run
- * inside a transaction block}), so a runner must execute them on their own, in autocommit.
+ * Which PostgreSQL statements refuse to run inside a transaction block ({@code ERROR: ... cannot
+ * run inside a transaction block}), so a runner must execute them on their own, in autocommit.
  *
  * <p>Recognised, by leading keywords, ignoring case, comments, and anything inside parentheses or
  * quotes: {@code CREATE [UNIQUE] INDEX CONCURRENTLY}, {@code DROP INDEX CONCURRENTLY}, {@code
  * REINDEX ... CONCURRENTLY}, {@code REINDEX SCHEMA|DATABASE|SYSTEM}, {@code VACUUM}, {@code
- * CREATE|DROP DATABASE}, {@code CREATE|DROP TABLESPACE}, {@code ALTER DATABASE ... SET
- * TABLESPACE}, {@code ALTER SYSTEM}, {@code ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY} and
- * {@code CLUSTER} without a table.
+ * CREATE|DROP DATABASE}, {@code CREATE|DROP TABLESPACE}, {@code ALTER DATABASE ... SET TABLESPACE},
+ * {@code ALTER SYSTEM}, {@code ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY} and {@code
+ * CLUSTER} without a table.
  *
  * <p>Trap: this is a keyword check on one statement, not a parser. It does not know the server
  * version, so {@code ALTER TYPE ... ADD VALUE} (refused in a transaction only before PostgreSQL 12)
@@ -37,8 +37,9 @@ public final class TransactionRules {
   }
 
   /**
-   * Why PostgreSQL would refuse {@code statementSql} inside a transaction block, e.g. {@code "CREATE
-   * INDEX CONCURRENTLY cannot run inside a transaction block"}; empty when it can run in one.
+   * Why PostgreSQL would refuse {@code statementSql} inside a transaction block, e.g. {@code
+   * "CREATE INDEX CONCURRENTLY cannot run inside a transaction block"}; empty when it can run in
+   * one.
    */
   public static Optional<String> whyCannotRunInTransaction(String statementSql) {
     List<String> w = leadingWords(statementSql);
@@ -86,9 +87,7 @@ public final class TransactionRules {
           if (what.equals("SYSTEM")) {
             return "ALTER SYSTEM";
           }
-          if (what.equals("DATABASE")
-              && at(w, 3).equals("SET")
-              && at(w, 4).equals("TABLESPACE")) {
+          if (what.equals("DATABASE") && at(w, 3).equals("SET") && at(w, 4).equals("TABLESPACE")) {
             return "ALTER DATABASE ... SET TABLESPACE";
           }
           if (what.equals("TABLE")) {
