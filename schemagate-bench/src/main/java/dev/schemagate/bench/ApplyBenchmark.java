@@ -35,8 +35,8 @@ import org.flywaydb.core.Flyway;
  *   <li>floor: the same statements, split the same way, on one JDBC connection, each migration in
  *       its own transaction (the non-transactional ones in autocommit), with no bookkeeping and
  *       with the files already read;
- *   <li>schemagate: {@code Migrator.upgrade(head)} through the library facade, everything
- *       included (reading files, graph, lock, version tables, history);
+ *   <li>schemagate: {@code Migrator.upgrade(head)} through the library facade, everything included
+ *       (reading files, graph, lock, version tables, history);
  *   <li>Flyway 13 community: {@code migrate()} on the same files in Flyway's layout.
  * </ul>
  *
@@ -66,7 +66,8 @@ public final class ApplyBenchmark {
 
   private void run(Path root) throws Exception {
     List<String> report = new ArrayList<>();
-    report.add("| input | migrations | floor | schemagate | Flyway 13 | schemagate / floor | Flyway / floor |");
+    report.add(
+        "| input | migrations | floor | schemagate | Flyway 13 | schemagate / floor | Flyway / floor |");
     report.add("|---|---:|---:|---:|---:|---:|---:|");
     String status5000 = null;
     for (int n : new int[] {1000, 5000}) {
@@ -93,10 +94,12 @@ public final class ApplyBenchmark {
   }
 
   /** Median times (ms) over REPS interleaved runs; one fresh database per run. */
-  private String compare(String name, Path schemagateDir, Path flywayDir, int expected) throws Exception {
+  private String compare(String name, Path schemagateDir, Path flywayDir, int expected)
+      throws Exception {
     List<Pass> plan = prepared(schemagateDir);
     if (plan.size() != expected) {
-      throw new IllegalStateException(name + ": read " + plan.size() + " migrations, expected " + expected);
+      throw new IllegalStateException(
+          name + ": read " + plan.size() + " migrations, expected " + expected);
     }
     long[] floor = new long[REPS];
     long[] sg = new long[REPS];
@@ -106,13 +109,15 @@ public final class ApplyBenchmark {
       sg[r] = timeJob(db -> schemagate(schemagateDir, db));
       fw[r] = timeJob(db -> flyway(flywayDir, db));
       System.out.printf(
-          "%s %d run %d: floor %d ms, schemagate %d ms, flyway %d ms%n", name, expected, r + 1, floor[r], sg[r], fw[r]);
+          "%s %d run %d: floor %d ms, schemagate %d ms, flyway %d ms%n",
+          name, expected, r + 1, floor[r], sg[r], fw[r]);
     }
     long f = median(floor);
     long s = median(sg);
     long w = median(fw);
     return String.format(
-        "| %s | %d | %d ms | %d ms | %d ms | %.2f× | %.2f× |", name, expected, f, s, w, (double) s / f, (double) w / f);
+        "| %s | %d | %d ms | %d ms | %d ms | %.2f× | %.2f× |",
+        name, expected, f, s, w, (double) s / f, (double) w / f);
   }
 
   /** A migration's statements, split before timing starts. */
@@ -178,7 +183,8 @@ public final class ApplyBenchmark {
   private static void schemagate(Path dir, String url) {
     Migrator m =
         Migrator.open(
-            new WorkspaceOptions(null, null, url + "?user=postgres", dir, null, Map.of(), dir.getParent()),
+            new WorkspaceOptions(
+                null, null, url + "?user=postgres", dir, null, Map.of(), dir.getParent()),
             new RunIdentity("bench", "bench", "bench", Clock.systemUTC()));
     MigrateResult r = m.upgrade(MigrateRequest.live("head"));
     if (r.steps().isEmpty()) {
@@ -233,7 +239,9 @@ public final class ApplyBenchmark {
     int i = 0;
     for (MigrationScript s : source.versioned()) {
       i++;
-      Path f = dir.resolve("V" + i + "__" + s.revision().message().replaceAll("[^A-Za-z0-9_]", "_") + ".sql");
+      Path f =
+          dir.resolve(
+              "V" + i + "__" + s.revision().message().replaceAll("[^A-Za-z0-9_]", "_") + ".sql");
       Files.writeString(f, s.up().sql());
       if (!s.transactional()) {
         Files.writeString(dir.resolve(f.getFileName() + ".conf"), "executeInTransaction=false\n");
@@ -256,9 +264,17 @@ public final class ApplyBenchmark {
           new ArrayList<>(
               Arrays.asList(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                  "-jar", jar.toString(),
-                  "--url", url + "?user=postgres", "--migrations", dir.toString(), "status", "--quiet"));
+                  "-XX:+UseSerialGC",
+                  "-XX:TieredStopAtLevel=1",
+                  "-Xshare:auto",
+                  "-jar",
+                  jar.toString(),
+                  "--url",
+                  url + "?user=postgres",
+                  "--migrations",
+                  dir.toString(),
+                  "status",
+                  "--quiet"));
       long t0 = System.nanoTime();
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       byte[] out = p.getInputStream().readAllBytes();

@@ -30,10 +30,16 @@ final class AuthorCommands {
 
   @Command(name = "revision", description = "Write a new native migration file.")
   static final class NewRevision extends BaseCommand {
-    @Option(names = {"-m", "--message"}, required = true, paramLabel = "<text>")
+    @Option(
+        names = {"-m", "--message"},
+        required = true,
+        paramLabel = "<text>")
     String message;
 
-    @Option(names = "--head", paramLabel = "<rev>", description = "Parent revision (default: the single head; base for a new root).")
+    @Option(
+        names = "--head",
+        paramLabel = "<rev>",
+        description = "Parent revision (default: the single head; base for a new root).")
     List<String> heads = new ArrayList<>();
 
     @Option(names = "--branch-label", paramLabel = "<label>")
@@ -42,7 +48,9 @@ final class AuthorCommands {
     @Option(names = "--depends-on", paramLabel = "<rev>")
     List<String> dependsOn = new ArrayList<>();
 
-    @Option(names = "--no-transaction", description = "Write transaction: none (for CREATE INDEX CONCURRENTLY).")
+    @Option(
+        names = "--no-transaction",
+        description = "Write transaction: none (for CREATE INDEX CONCURRENTLY).")
     boolean noTransaction;
 
     @Override
@@ -58,10 +66,16 @@ final class AuthorCommands {
 
   @Command(name = "merge", description = "Write a merge revision joining heads.")
   static final class Merge extends BaseCommand {
-    @Parameters(paramLabel = "<rev>", arity = "0..*", description = "Revisions to merge (default: all heads).")
+    @Parameters(
+        paramLabel = "<rev>",
+        arity = "0..*",
+        description = "Revisions to merge (default: all heads).")
     List<String> revisions = new ArrayList<>();
 
-    @Option(names = {"-m", "--message"}, paramLabel = "<text>", defaultValue = "merge heads")
+    @Option(
+        names = {"-m", "--message"},
+        paramLabel = "<text>",
+        defaultValue = "merge heads")
     String message;
 
     @Override

@@ -16,7 +16,11 @@ public final class GlobalOptions {
       description = "Configuration file (default: schemagate.yaml in the working folder, if any).")
   Path config;
 
-  @Option(scope = ScopeType.INHERIT, names = "--env", paramLabel = "<name>", description = "Environment of the configuration.")
+  @Option(
+      scope = ScopeType.INHERIT,
+      names = "--env",
+      paramLabel = "<name>",
+      description = "Environment of the configuration.")
   String env;
 
   @Option(
@@ -26,20 +30,28 @@ public final class GlobalOptions {
       description = "jdbc:postgresql:..., jdbc:sqlite:... or postgres://user:pass@host:port/db.")
   String url;
 
-  @Option(scope = ScopeType.INHERIT, names = "--migrations", paramLabel = "<dir>", description = "Migrations folder.")
+  @Option(
+      scope = ScopeType.INHERIT,
+      names = "--migrations",
+      paramLabel = "<dir>",
+      description = "Migrations folder.")
   Path migrations;
 
   @Option(
       scope = ScopeType.INHERIT,
       names = "--layout",
       paramLabel = "<layout>",
-      description = "native, flyway, diesel, golang-migrate, dbmate or alembic (default: detected).")
+      description =
+          "native, flyway, diesel, golang-migrate, dbmate or alembic (default: detected).")
   String layout;
 
   @Option(scope = ScopeType.INHERIT, names = "--json", description = "Print the result as JSON.")
   boolean json;
 
-  @Option(scope = ScopeType.INHERIT, names = {"-q", "--quiet"}, description = "Print only errors.")
+  @Option(
+      scope = ScopeType.INHERIT,
+      names = {"-q", "--quiet"},
+      description = "Print only errors.")
   boolean quiet;
 
   WorkspaceOptions toWorkspaceOptions() {

@@ -30,8 +30,13 @@ final class InspectCommands {
     if (r.downRevisions().isEmpty()) {
       tags.add("base");
     }
-    String labels = r.branchLabels().isEmpty() ? "" : " (" + String.join(", ", r.branchLabels()) + ")";
-    return r.id() + labels + (tags.isEmpty() ? "" : " [" + String.join(", ", tags) + "]") + " " + r.message();
+    String labels =
+        r.branchLabels().isEmpty() ? "" : " (" + String.join(", ", r.branchLabels()) + ")";
+    return r.id()
+        + labels
+        + (tags.isEmpty() ? "" : " [" + String.join(", ", tags) + "]")
+        + " "
+        + r.message();
   }
 
   static String parents(RevisionInfo r) {
@@ -99,7 +104,8 @@ final class InspectCommands {
       RevisionInfo i = r.revision();
       out.line("Rev: " + describe(i));
       out.line("Parent: " + parents(i));
-      out.line("Children: " + (r.children().isEmpty() ? "<none>" : String.join(", ", r.children())));
+      out.line(
+          "Children: " + (r.children().isEmpty() ? "<none>" : String.join(", ", r.children())));
       if (!i.dependsOn().isEmpty()) {
         out.line("Depends on: " + String.join(", ", i.dependsOn()));
       }
@@ -121,13 +127,21 @@ final class InspectCommands {
 
   @Command(name = "history", description = "List revisions, newest first, with an ASCII graph.")
   static final class History extends BaseCommand {
-    @Option(names = {"-r", "--rev-range"}, paramLabel = "<from:to>", description = "Only revisions in this range, e.g. base:head or ae10:.")
+    @Option(
+        names = {"-r", "--rev-range"},
+        paramLabel = "<from:to>",
+        description = "Only revisions in this range, e.g. base:head or ae10:.")
     String range;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show parents, labels, files and messages in full.")
+    @Option(
+        names = {"-v", "--verbose"},
+        description = "Show parents, labels, files and messages in full.")
     boolean verbose;
 
-    @Option(names = "--format", paramLabel = "<format>", description = "text (default), mermaid or dot.")
+    @Option(
+        names = "--format",
+        paramLabel = "<format>",
+        description = "text (default), mermaid or dot.")
     String format;
 
     @Override
@@ -177,8 +191,7 @@ final class InspectCommands {
                 e.appliedAt() == null ? "" : "  (" + e.appliedAt() + " by " + e.actor() + ")"));
       }
       out.line(
-          String.format(
-              "%d applied, %d pending, %d failed", r.applied(), r.pending(), r.failed()));
+          String.format("%d applied, %d pending, %d failed", r.applied(), r.pending(), r.failed()));
       return 0;
     }
   }

@@ -43,7 +43,8 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(
+        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs one command line; returns the exit code. Used by tests in-process. */
@@ -91,8 +92,11 @@ public final class Main implements Runnable {
       }
       return se.exitCode().code();
     }
-    err.println("error: unexpected " + ex.getClass().getSimpleName() + ": "
-        + ConnectionSpec.redact(String.valueOf(ex.getMessage())));
+    err.println(
+        "error: unexpected "
+            + ex.getClass().getSimpleName()
+            + ": "
+            + ConnectionSpec.redact(String.valueOf(ex.getMessage())));
     err.println("  next: this is a bug in schemagate; please report it with the command line");
     return ExitCode.FAILED.code();
   }

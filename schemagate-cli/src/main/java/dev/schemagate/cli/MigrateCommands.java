@@ -19,7 +19,10 @@ final class MigrateCommands {
 
   /** Options shared by upgrade, downgrade and stamp. */
   abstract static class MigrateCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "<target>", description = "head, heads, base, +N, -N, a revision id or prefix, <label>@head ...")
+    @Parameters(
+        index = "0",
+        paramLabel = "<target>",
+        description = "head, heads, base, +N, -N, a revision id or prefix, <label>@head ...")
     String target;
 
     @Option(
@@ -30,7 +33,9 @@ final class MigrateCommands {
                 + " connecting.")
     String sqlRange;
 
-    @Option(names = "--dry-run", description = "Online: print the SQL that would run; change nothing.")
+    @Option(
+        names = "--dry-run",
+        description = "Online: print the SQL that would run; change nothing.")
     boolean dryRun;
 
     @Option(
@@ -40,7 +45,10 @@ final class MigrateCommands {
         description = "How long to wait for another run's lock (default: ${DEFAULT-VALUE} s).")
     double lockTimeoutSeconds;
 
-    @Option(names = "--work-order", paramLabel = "<id>", description = "Work order recorded with each step.")
+    @Option(
+        names = "--work-order",
+        paramLabel = "<id>",
+        description = "Work order recorded with each step.")
     String workOrder;
 
     abstract MigrateResult execute(MigrateRequest request);
@@ -63,7 +71,8 @@ final class MigrateCommands {
       } else if (dryRun) {
         mode = RunMode.DRY_RUN;
       }
-      var progress = mode == RunMode.LIVE && !out.json() && !out.quiet() ? Progress.forTerminal(out) : null;
+      var progress =
+          mode == RunMode.LIVE && !out.json() && !out.quiet() ? Progress.forTerminal(out) : null;
       MigrateRequest request =
           new MigrateRequest(
               to,
@@ -169,10 +178,14 @@ final class MigrateCommands {
     Choice choice;
 
     static final class Choice {
-      @Option(names = "--applied", description = "Its statements were completed by hand: count it as run.")
+      @Option(
+          names = "--applied",
+          description = "Its statements were completed by hand: count it as run.")
       boolean applied;
 
-      @Option(names = "--rolled-back", description = "Its statements were undone by hand: run it again next time.")
+      @Option(
+          names = "--rolled-back",
+          description = "Its statements were undone by hand: run it again next time.")
       boolean rolledBack;
     }
 

@@ -23,7 +23,8 @@ final class Progress implements RunListener {
     double elapsed = (System.nanoTime() - start) / 1e9;
     String line =
         String.format(
-            "\r[%d/%d] %s %s  %.1f s", index + 1, total, step.direction().lower(), step.revision(), elapsed);
+            "\r[%d/%d] %s %s  %.1f s",
+            index + 1, total, step.direction().lower(), step.revision(), elapsed);
     out.err().print(line + "\u001b[K");
     out.err().flush();
   }

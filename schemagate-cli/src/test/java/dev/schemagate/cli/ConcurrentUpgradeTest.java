@@ -25,17 +25,25 @@ class ConcurrentUpgradeTest {
   @TempDir Path tmp;
 
   @Test
-  void eightProcessesApplyEachMigrationExactlyOnceAndNoneHangs(PostgresDatabase db) throws Exception {
+  void eightProcessesApplyEachMigrationExactlyOnceAndNoneHangs(PostgresDatabase db)
+      throws Exception {
     Path dir = tmp.resolve("migrations");
     NativeFiles.write(
-        dir, "a1", List.of(),
+        dir,
+        "a1",
+        List.of(),
         "CREATE TABLE events (id bigint PRIMARY KEY, kind text);\n"
             + "INSERT INTO events SELECT g, 'k' || (g % 10) FROM generate_series(1, 20000) g;",
         "DROP TABLE events;");
     NativeFiles.write(
-        dir, "b2", List.of("a1"), "CREATE INDEX CONCURRENTLY events_kind ON events (kind);",
-        "DROP INDEX CONCURRENTLY events_kind;", false);
-    NativeFiles.write(dir, "c3", List.of("b2"), "CREATE TABLE after_index (id int);", "DROP TABLE after_index;");
+        dir,
+        "b2",
+        List.of("a1"),
+        "CREATE INDEX CONCURRENTLY events_kind ON events (kind);",
+        "DROP INDEX CONCURRENTLY events_kind;",
+        false);
+    NativeFiles.write(
+        dir, "c3", List.of("b2"), "CREATE TABLE after_index (id int);", "DROP TABLE after_index;");
 
     List<Process> processes = new ArrayList<>();
     List<Path> logs = new ArrayList<>();
@@ -44,8 +52,15 @@ class ConcurrentUpgradeTest {
       logs.add(log);
       processes.add(
           CliProcess.start(
-              log, "--url", db.jdbcUrl(), "--migrations", dir.toString(), "upgrade", "head",
-              "--lock-timeout", "120"));
+              log,
+              "--url",
+              db.jdbcUrl(),
+              "--migrations",
+              dir.toString(),
+              "upgrade",
+              "head",
+              "--lock-timeout",
+              "120"));
     }
     for (int i = 0; i < processes.size(); i++) {
       Process p = processes.get(i);
@@ -64,7 +79,10 @@ class ConcurrentUpgradeTest {
                       + " GROUP BY revision ORDER BY revision"))
           .containsExactly("a1:1", "b2:1", "c3:1");
       assertThat(Sql.column(c, "SELECT version_num FROM schemagate_version")).containsExactly("c3");
-      assertThat(Sql.column(c, "SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'events_kind'::regclass"))
+      assertThat(
+              Sql.column(
+                  c,
+                  "SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'events_kind'::regclass"))
           .containsExactly("true");
     }
   }

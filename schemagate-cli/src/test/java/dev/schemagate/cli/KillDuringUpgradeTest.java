@@ -23,20 +23,29 @@ class KillDuringUpgradeTest {
   @Test
   void rerunAfterKillCompletesAndVersionTablesMatchTheSchema(PostgresDatabase db) throws Exception {
     Path dir = tmp.resolve("migrations");
-    NativeFiles.write(dir, "a1", List.of(), "CREATE TABLE first_t (id int);", "DROP TABLE first_t;");
     NativeFiles.write(
-        dir, "b2", List.of("a1"),
+        dir, "a1", List.of(), "CREATE TABLE first_t (id int);", "DROP TABLE first_t;");
+    NativeFiles.write(
+        dir,
+        "b2",
+        List.of("a1"),
         "CREATE TABLE second_t (id int);\nSELECT pg_sleep(2);\nINSERT INTO second_t VALUES (1);",
         "DROP TABLE second_t;");
-    NativeFiles.write(dir, "c3", List.of("b2"), "CREATE TABLE third_t (id int);", "DROP TABLE third_t;");
+    NativeFiles.write(
+        dir, "c3", List.of("b2"), "CREATE TABLE third_t (id int);", "DROP TABLE third_t;");
 
     Path log = tmp.resolve("killed.log");
     Process p =
-        CliProcess.start(log, "--url", db.jdbcUrl(), "--migrations", dir.toString(), "upgrade", "head");
+        CliProcess.start(
+            log, "--url", db.jdbcUrl(), "--migrations", dir.toString(), "upgrade", "head");
     try (Connection c = db.connect()) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (Sql.column(c, "SELECT pid FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(2)%'").isEmpty()) {
-        assertThat(System.nanoTime()).as("upgrade never reached b2: %s", Files.readString(log)).isLessThan(deadline);
+      while (Sql.column(
+              c, "SELECT pid FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(2)%'")
+          .isEmpty()) {
+        assertThat(System.nanoTime())
+            .as("upgrade never reached b2: %s", Files.readString(log))
+            .isLessThan(deadline);
         Thread.sleep(20);
       }
       p.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no rollback from the client
@@ -46,7 +55,8 @@ class KillDuringUpgradeTest {
 
     Path rerunLog = tmp.resolve("rerun.log");
     Process rerun =
-        CliProcess.start(rerunLog, "--url", db.jdbcUrl(), "--migrations", dir.toString(), "upgrade", "head");
+        CliProcess.start(
+            rerunLog, "--url", db.jdbcUrl(), "--migrations", dir.toString(), "upgrade", "head");
     assertThat(rerun.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(rerun.exitValue()).as(Files.readString(rerunLog)).isZero();
     try (Connection c = db.connect()) {

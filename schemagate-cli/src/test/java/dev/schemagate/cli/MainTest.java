@@ -81,7 +81,9 @@ class MainTest {
   void historyDrawsTheBranchAndMergeAndOtherFormats() {
     CliRunner r = sg("history");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out().lines().findFirst().orElseThrow()).contains("5a105911a525").contains("merge");
+    assertThat(r.out().lines().findFirst().orElseThrow())
+        .contains("5a105911a525")
+        .contains("merge");
     assertThat(r.out()).contains("| * ").contains("* | ");
     assertThat(sg("history", "--format", "mermaid").out()).startsWith("graph BT").contains("-->");
     assertThat(sg("history", "--format", "dot").out()).startsWith("digraph").contains("->");
@@ -125,13 +127,22 @@ class MainTest {
   void passwordsNeverAppearInOutput() {
     CliRunner r =
         CliRunner.run(
-            "--url", "postgres://deploy:s3cr3t-pw@127.0.0.1:1/app", "--migrations", migrations, "upgrade", "head");
+            "--url",
+            "postgres://deploy:s3cr3t-pw@127.0.0.1:1/app",
+            "--migrations",
+            migrations,
+            "upgrade",
+            "head");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.all()).contains("cannot reach").doesNotContain("s3cr3t-pw");
     CliRunner j =
         CliRunner.run(
-            "--json", "--url", "jdbc:postgresql://127.0.0.1:1/app?user=deploy&password=s3cr3t-pw",
-            "--migrations", migrations, "status");
+            "--json",
+            "--url",
+            "jdbc:postgresql://127.0.0.1:1/app?user=deploy&password=s3cr3t-pw",
+            "--migrations",
+            migrations,
+            "status");
     assertThat(j.all()).doesNotContain("s3cr3t-pw");
   }
 
@@ -139,10 +150,15 @@ class MainTest {
   void revisionAndMergeWriteNativeFilesTheGraphAccepts() throws Exception {
     Path dir = tmp.resolve("new");
     String[] base = {"--url", url, "--migrations", dir.toString()};
-    assertThat(CliRunner.run(concat(base, "revision", "-m", "create accounts")).exitCode()).isZero();
+    assertThat(CliRunner.run(concat(base, "revision", "-m", "create accounts")).exitCode())
+        .isZero();
     String root = onlyRevision(dir);
-    assertThat(CliRunner.run(concat(base, "revision", "-m", "left", "--branch-label", "left")).exitCode()).isZero();
-    assertThat(CliRunner.run(concat(base, "revision", "-m", "right", "--head", root)).exitCode()).isZero();
+    assertThat(
+            CliRunner.run(concat(base, "revision", "-m", "left", "--branch-label", "left"))
+                .exitCode())
+        .isZero();
+    assertThat(CliRunner.run(concat(base, "revision", "-m", "right", "--head", root)).exitCode())
+        .isZero();
     CliRunner heads = CliRunner.run(concat(base, "heads"));
     assertThat(heads.out().lines()).hasSize(2);
     CliRunner two = CliRunner.run(concat(base, "revision", "-m", "ambiguous"));

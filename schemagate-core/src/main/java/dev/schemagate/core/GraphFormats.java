@@ -9,9 +9,9 @@ final class GraphFormats {
   private GraphFormats() {}
 
   /**
-   * One lane prefix per revision, for revisions given newest first (children before parents).
-   * Each open line of descent is a lane; {@code *} marks the revision's lane, {@code |} the others.
-   * A merge opens one lane per extra parent; lanes meeting at a shared parent close into one.
+   * One lane prefix per revision, for revisions given newest first (children before parents). Each
+   * open line of descent is a lane; {@code *} marks the revision's lane, {@code |} the others. A
+   * merge opens one lane per extra parent; lanes meeting at a shared parent close into one.
    */
   static List<String> asciiLanes(List<Revision> newestFirst) {
     List<String> lanes = new ArrayList<>(); // each lane: the revision id it waits for
@@ -74,7 +74,8 @@ final class GraphFormats {
   }
 
   static String dot(List<Revision> revisions) {
-    StringBuilder sb = new StringBuilder("digraph revisions {\n  rankdir=BT;\n  node [shape=box];\n");
+    StringBuilder sb =
+        new StringBuilder("digraph revisions {\n  rankdir=BT;\n  node [shape=box];\n");
     for (Revision r : revisions) {
       sb.append("  \"").append(r.id()).append("\" [label=\"").append(r.id());
       if (!r.message().isEmpty()) {
@@ -87,7 +88,11 @@ final class GraphFormats {
         sb.append("  \"").append(p).append("\" -> \"").append(r.id()).append("\";\n");
       }
       for (String d : r.dependsOn()) {
-        sb.append("  \"").append(d).append("\" -> \"").append(r.id()).append("\" [style=dashed];\n");
+        sb.append("  \"")
+            .append(d)
+            .append("\" -> \"")
+            .append(r.id())
+            .append("\" [style=dashed];\n");
       }
     }
     return sb.append("}\n").toString();

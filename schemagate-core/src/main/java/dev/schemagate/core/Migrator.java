@@ -121,7 +121,8 @@ public final class Migrator {
       if (from.isEmpty()) {
         writeAll(sink, new VersionTable(dialect).create());
       }
-      new MigrationRunner(new VersionTable(dialect), context(request)).run(steps, sink, request.listener());
+      new MigrationRunner(new VersionTable(dialect), context(request))
+          .run(steps, sink, request.listener());
       return result(command, request, null, plan, steps, List.of(), sql.toString(), src, t0);
     }
     ConnectionSpec spec = workspace.requireConnection();
@@ -138,7 +139,13 @@ public final class Migrator {
         checkUnchanged(src, heads, history, spec);
         MigrationPlan plan = plan(command, src, heads, request.target());
         List<RunStep> steps =
-            prepare(command, src, plan, spec.dialect(), lastRepeatableChecksums(history), request.target());
+            prepare(
+                command,
+                src,
+                plan,
+                spec.dialect(),
+                lastRepeatableChecksums(history),
+                request.target());
         StringBuilder sql = new StringBuilder();
         ScriptSink sink = new ScriptSink(sql);
         if (!store.exists()) {
@@ -157,7 +164,13 @@ public final class Migrator {
         checkUnchanged(src, heads, history, spec);
         MigrationPlan plan = plan(command, src, heads, request.target());
         List<RunStep> steps =
-            prepare(command, src, plan, spec.dialect(), lastRepeatableChecksums(history), request.target());
+            prepare(
+                command,
+                src,
+                plan,
+                spec.dialect(),
+                lastRepeatableChecksums(history),
+                request.target());
         List<StepResult> done =
             new MigrationRunner(table, context(request)).run(steps, sink, request.listener());
         return result(command, request, spec, plan, steps, done, null, src, t0);
@@ -198,12 +211,20 @@ public final class Migrator {
       }
       SqlSection section = p.direction() == Direction.UP ? script.up() : script.down();
       if (section == null) {
-        String why = script.irreversibleReason() == null ? "it has no downgrade" : script.irreversibleReason();
+        String why =
+            script.irreversibleReason() == null
+                ? "it has no downgrade"
+                : script.irreversibleReason();
         throw SchemagateException.badInput(
-            script.revision().file() + ": revision " + script.id() + " cannot be downgraded: " + why,
+            script.revision().file()
+                + ": revision "
+                + script.id()
+                + " cannot be downgraded: "
+                + why,
             "choose a target above it, or write its downgrade");
       }
-      steps.add(new RunStep(p, script, section, split(section, dialect), script.transactional(), false));
+      steps.add(
+          new RunStep(p, script, section, split(section, dialect), script.transactional(), false));
     }
     boolean toHead = target.equals("head") || target.equals("heads");
     if (command.equals("upgrade") && toHead) {
@@ -292,7 +313,8 @@ public final class Migrator {
     ConnectionSpec spec = workspace.requireConnection();
     requireUngoverned("resolve");
     try (Connection connection = Database.open(spec, applicationName());
-        MigrationLock lock = MigrationLock.acquire(connection, spec.dialect(), java.time.Duration.ofSeconds(60));
+        MigrationLock lock =
+            MigrationLock.acquire(connection, spec.dialect(), java.time.Duration.ofSeconds(60));
         JdbcSink sink = new JdbcSink(connection)) {
       VersionStore store = new VersionStore(connection, spec.dialect());
       VersionTable table = new VersionTable(spec.dialect());
@@ -309,8 +331,7 @@ public final class Migrator {
       }
       Set<String> heads = store.currentHeads();
       Revision revision = src.graph.get(blocking.revision());
-      PlanStep step =
-          new Planner().singleStep(src.graph, heads, revision, blocking.direction());
+      PlanStep step = new Planner().singleStep(src.graph, heads, revision, blocking.direction());
       sink.begin();
       sink.execute(table.resolveBlocking(blocking.revision()));
       if (request.applied()) {
@@ -363,8 +384,8 @@ public final class Migrator {
 
   /**
    * A governed environment changes only through the governance gate (work order, approvals, stop
-   * conditions). Until that gate exists, live changes to a governed environment are refused: a
-   * hard stop, never a silent pass.
+   * conditions). Until that gate exists, live changes to a governed environment are refused: a hard
+   * stop, never a silent pass.
    */
   private void requireUngoverned(String command) {
     if (workspace.governed()) {
@@ -558,8 +579,9 @@ public final class Migrator {
           switch (format.toLowerCase(Locale.ROOT)) {
             case "mermaid" -> GraphFormats.mermaid(newestFirst);
             case "dot" -> GraphFormats.dot(newestFirst);
-            default -> throw SchemagateException.badInput(
-                "unknown history format '" + format + "'", "use text, mermaid or dot");
+            default ->
+                throw SchemagateException.badInput(
+                    "unknown history format '" + format + "'", "use text, mermaid or dot");
           };
       return new HistoryResult(List.of(), graph, src.warnings);
     }
@@ -738,7 +760,8 @@ public final class Migrator {
     for (String d : request.dependsOn()) {
       deps.add(src.graph.resolve(d).id());
     }
-    return writeRevision(src, request.message(), parents, request.branchLabel(), deps, request.transactional());
+    return writeRevision(
+        src, request.message(), parents, request.branchLabel(), deps, request.transactional());
   }
 
   /** Writes a merge revision whose parents are the given revisions, or all heads. */
@@ -754,7 +777,9 @@ public final class Migrator {
     }
     if (parents.size() < 2) {
       throw SchemagateException.badInput(
-          "a merge needs at least two revisions; the migrations have " + parents.size() + " head(s)",
+          "a merge needs at least two revisions; the migrations have "
+              + parents.size()
+              + " head(s)",
           "there is nothing to merge");
     }
     return writeRevision(src, message, parents, null, List.of(), true);
@@ -778,7 +803,8 @@ public final class Migrator {
       }
       id = sb.toString();
     } while (src.graph != null && src.graph.contains(id));
-    String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+    String slug =
+        message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     if (slug.length() > 40) {
       slug = slug.substring(0, 40);
     }
@@ -802,7 +828,10 @@ public final class Migrator {
       Files.writeString(file, text.toString(), java.nio.file.StandardOpenOption.CREATE_NEW);
     } catch (IOException e) {
       throw new SchemagateException(
-          ExitCode.FAILED, "cannot write " + file + ": " + e.getMessage(), "check folder permissions", e);
+          ExitCode.FAILED,
+          "cannot write " + file + ": " + e.getMessage(),
+          "check folder permissions",
+          e);
     }
     return new FilesResult(id, List.of(file.toString()));
   }
@@ -854,7 +883,8 @@ public final class Migrator {
   private Loaded loadForAuthoring() {
     if (!Files.isDirectory(workspace.migrations())) {
       MigrationSource empty =
-          new MigrationSource(workspace.migrations(), Layout.NATIVE, List.of(), List.of(), List.of(), List.of());
+          new MigrationSource(
+              workspace.migrations(), Layout.NATIVE, List.of(), List.of(), List.of(), List.of());
       return new Loaded(empty, RevisionGraph.of(List.of()));
     }
     boolean empty;
@@ -865,13 +895,17 @@ public final class Migrator {
     }
     if (empty) {
       MigrationSource none =
-          new MigrationSource(workspace.migrations(), Layout.NATIVE, List.of(), List.of(), List.of(), List.of());
+          new MigrationSource(
+              workspace.migrations(), Layout.NATIVE, List.of(), List.of(), List.of(), List.of());
       return new Loaded(none, RevisionGraph.of(List.of()));
     }
     Loaded src = load();
     if (src.source.layout() != Layout.NATIVE) {
       throw SchemagateException.badInput(
-          workspace.migrations() + " is a " + src.source.layout().cliName() + " folder; schemagate"
+          workspace.migrations()
+              + " is a "
+              + src.source.layout().cliName()
+              + " folder; schemagate"
               + " writes new revisions only in its native format",
           "write the new migration the way " + src.source.layout().cliName() + " names them");
     }
@@ -898,8 +932,18 @@ public final class Migrator {
 
   private static RevisionInfo unknownInfo(String id) {
     return new RevisionInfo(
-        id, List.of(), List.of(), List.of(), "(no file declares this revision)", null, true, false,
-        false, true, null, null);
+        id,
+        List.of(),
+        List.of(),
+        List.of(),
+        "(no file declares this revision)",
+        null,
+        true,
+        false,
+        false,
+        true,
+        null,
+        null);
   }
 
   private String relative(Path file) {
@@ -915,11 +959,20 @@ public final class Migrator {
 
   private RunContext context(MigrateRequest request) {
     return new RunContext(
-        identity.actor(), identity.host(), request.workOrder(), identity.toolVersion(), identity.clock());
+        identity.actor(),
+        identity.host(),
+        request.workOrder(),
+        identity.toolVersion(),
+        identity.clock());
   }
 
   private String applicationName() {
-    return "schemagate " + identity.toolVersion() + " pid " + ProcessHandle.current().pid() + "@" + identity.host();
+    return "schemagate "
+        + identity.toolVersion()
+        + " pid "
+        + ProcessHandle.current().pid()
+        + "@"
+        + identity.host();
   }
 
   private static void writeAll(StatementSink sink, List<SqlCommand> commands) throws SQLException {

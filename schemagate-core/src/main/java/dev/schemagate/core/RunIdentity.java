@@ -26,7 +26,9 @@ public record RunIdentity(String actor, String host, String toolVersion, Clock c
   public static RunIdentity detect(Map<String, String> env, String actor, String toolVersion) {
     String who = actor;
     if (who == null) {
-      who = env.getOrDefault("SCHEMAGATE_ACTOR", env.getOrDefault("USER", System.getProperty("user.name")));
+      who =
+          env.getOrDefault(
+              "SCHEMAGATE_ACTOR", env.getOrDefault("USER", System.getProperty("user.name")));
     }
     String host = env.get("HOSTNAME");
     if (host == null || host.isBlank()) {

@@ -1,9 +1,9 @@
 package dev.schemagate.core;
 
 /**
- * Every error schemagate reports to a user. The message says what is wrong and where (file and
- * line when there is one); {@link #nextStep()} says what to do about it. Messages must never carry
- * a secret: build them from redacted values only.
+ * Every error schemagate reports to a user. The message says what is wrong and where (file and line
+ * when there is one); {@link #nextStep()} says what to do about it. Messages must never carry a
+ * secret: build them from redacted values only.
  */
 public class SchemagateException extends RuntimeException {
   private final ExitCode exitCode;

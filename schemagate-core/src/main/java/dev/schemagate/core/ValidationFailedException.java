@@ -15,7 +15,10 @@ public class ValidationFailedException extends SchemagateException {
     StringBuilder sb = new StringBuilder();
     sb.append(r.problems().size()).append(" applied migration(s) do not match their files:");
     for (ValidateResult.Problem p : r.problems()) {
-      sb.append("\n  ").append(p.file() == null ? p.revision() : p.file()).append(": ").append(p.problem());
+      sb.append("\n  ")
+          .append(p.file() == null ? p.revision() : p.file())
+          .append(": ")
+          .append(p.problem());
     }
     return sb.toString();
   }

@@ -66,7 +66,8 @@ class CorporaPostgresTest {
     assertThat(up.plan()).extracting(PlannedStep::revision).containsExactlyElementsOf(ids);
 
     MigrationFailedException e =
-        catchThrowableOfType(() -> m.downgrade(MigrateRequest.live("base")), MigrationFailedException.class);
+        catchThrowableOfType(
+            () -> m.downgrade(MigrateRequest.live("base")), MigrationFailedException.class);
     assertThat(e.completed()).hasSize(50);
     assertThat(e.failed().revision()).isEqualTo("2024-10-25-112826");
     assertThat(e.getMessage())
@@ -83,7 +84,10 @@ class CorporaPostgresTest {
                       + " AND direction = 'down'"))
           .containsExactly("failed");
       // The index the failed down should have removed is still there: the state matches the record.
-      assertThat(Sql.column(c, "SELECT indexname FROM pg_indexes WHERE indexname = 'versions_crate_id_num_no_build_uindex'"))
+      assertThat(
+              Sql.column(
+                  c,
+                  "SELECT indexname FROM pg_indexes WHERE indexname = 'versions_crate_id_num_no_build_uindex'"))
           .hasSize(1);
     }
     assertThat(m.status().applied()).isEqualTo(235);

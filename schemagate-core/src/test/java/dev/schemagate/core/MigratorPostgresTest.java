@@ -37,7 +37,8 @@ class MigratorPostgresTest {
     MigrateResult up = m.upgrade(MigrateRequest.live("head"));
     try (Connection c = db.connect()) {
       assertThat(Sql.postgresTables(c))
-          .contains("users", "onboarding_steps", "invoices", "agent_versions", "v_user_billing_agents");
+          .contains(
+              "users", "onboarding_steps", "invoices", "agent_versions", "v_user_billing_agents");
       assertThat(Sql.column(c, "SELECT count(*) FROM onboarding_steps")).containsExactly("6");
     }
     MigrateResult down = m.downgrade(MigrateRequest.live("base"));
@@ -51,13 +52,17 @@ class MigratorPostgresTest {
   }
 
   @Test
-  void concurrentIndexRunsOutsideATransactionWhenTheFileSaysSo(PostgresDatabase db) throws Exception {
+  void concurrentIndexRunsOutsideATransactionWhenTheFileSaysSo(PostgresDatabase db)
+      throws Exception {
     Path dir = tmp.resolve("m");
     NativeFiles.write(dir, "a1", List.of(), "CREATE TABLE t (id int, v text);", "DROP TABLE t;");
     NativeFiles.write(
-        dir, "b2", List.of("a1"),
+        dir,
+        "b2",
+        List.of("a1"),
         "CREATE INDEX CONCURRENTLY t_v ON t (v);\nCREATE INDEX CONCURRENTLY t_id ON t (id);",
-        "DROP INDEX CONCURRENTLY t_id;\nDROP INDEX CONCURRENTLY t_v;", false);
+        "DROP INDEX CONCURRENTLY t_id;\nDROP INDEX CONCURRENTLY t_v;",
+        false);
     MigrateResult r = TestMigrators.of(dir, db.jdbcUrl()).upgrade(MigrateRequest.live("head"));
     assertThat(r.steps()).extracting(StepResult::transactional).containsExactly(true, false);
     try (Connection c = db.connect()) {
@@ -73,24 +78,30 @@ class MigratorPostgresTest {
     NativeFiles.write(dir, "a1", List.of(), "CREATE TABLE t (id int);", "DROP TABLE t;");
     Path b =
         NativeFiles.write(
-            dir, "b2", List.of("a1"),
+            dir,
+            "b2",
+            List.of("a1"),
             "CREATE INDEX CONCURRENTLY t_id ON t (id);\nCREATE INDEX CONCURRENTLY t_x ON t (no_such_column);",
-            "DROP INDEX CONCURRENTLY t_id;", false);
+            "DROP INDEX CONCURRENTLY t_id;",
+            false);
     Migrator m = TestMigrators.of(dir, db.jdbcUrl());
     MigrationFailedException e =
-        catchThrowableOfType(() -> m.upgrade(MigrateRequest.live("head")), MigrationFailedException.class);
+        catchThrowableOfType(
+            () -> m.upgrade(MigrateRequest.live("head")), MigrationFailedException.class);
     assertThat(e.failed().outcome()).isEqualTo(Outcome.PARTIAL);
     assertThat(e.failed().statements()).isEqualTo(1);
     assertThat(e.nextStep()).contains("schemagate resolve b2");
     assertThat(m.status().failed()).isEqualTo(1);
 
     SchemagateException blocked =
-        catchThrowableOfType(() -> m.upgrade(MigrateRequest.live("head")), SchemagateException.class);
+        catchThrowableOfType(
+            () -> m.upgrade(MigrateRequest.live("head")), SchemagateException.class);
     assertThat(blocked.getMessage()).contains("b2").contains("blocked");
     assertThat(blocked.nextStep()).contains("resolve b2");
 
     // Undo by hand, fix the file, declare it rolled back: the next run applies it.
-    try (Connection c = db.connect(); Statement st = c.createStatement()) {
+    try (Connection c = db.connect();
+        Statement st = c.createStatement()) {
       st.execute("DROP INDEX t_id");
     }
     Files.writeString(b, Files.readString(b).replace("no_such_column", "id"));
@@ -104,14 +115,16 @@ class MigratorPostgresTest {
   void lockHeldPastTheTimeoutNamesTheHolderAndChangesNothing(PostgresDatabase db) throws Exception {
     Path dir = tmp.resolve("m");
     NativeFiles.write(dir, "a1", List.of(), "CREATE TABLE t (id int);", "DROP TABLE t;");
-    try (Connection holder = db.connect(); Statement st = holder.createStatement()) {
+    try (Connection holder = db.connect();
+        Statement st = holder.createStatement()) {
       st.execute("SET application_name = 'other-deploy-job'");
       st.execute("SELECT pg_advisory_lock(" + 0x5C4E_6A7EL + ")");
       MigrateRequest request =
           new MigrateRequest("head", RunMode.LIVE, null, Duration.ofMillis(500), null, null);
       LockTimeoutException e =
           catchThrowableOfType(
-              () -> TestMigrators.of(dir, db.jdbcUrl()).upgrade(request), LockTimeoutException.class);
+              () -> TestMigrators.of(dir, db.jdbcUrl()).upgrade(request),
+              LockTimeoutException.class);
       assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
       assertThat(e.getMessage()).contains("other-deploy-job").contains("pid");
       assertThat(e.nextStep()).contains("--lock-timeout");
@@ -127,23 +140,30 @@ class MigratorPostgresTest {
     NativeFiles.write(dir, "a1", List.of(), "CREATE TABLE t (id int);", "DROP TABLE t;");
     SchemagateException e =
         catchThrowableOfType(
-            () -> TestMigrators.of(dir, "postgres://u:hunter2@127.0.0.1:1/db").upgrade(MigrateRequest.live("head")),
+            () ->
+                TestMigrators.of(dir, "postgres://u:hunter2@127.0.0.1:1/db")
+                    .upgrade(MigrateRequest.live("head")),
             SchemagateException.class);
     assertThat(e.exitCode()).isEqualTo(ExitCode.FAILED);
-    assertThat(e.getMessage()).contains("cannot reach").contains("127.0.0.1:1").doesNotContain("hunter2");
+    assertThat(e.getMessage())
+        .contains("cannot reach")
+        .contains("127.0.0.1:1")
+        .doesNotContain("hunter2");
     assertThat(e.nextStep()).contains("host and port");
   }
 
   @Test
   void wrongPasswordIsBadInputAndThePasswordIsNeverShown(PostgresDatabase db) throws Exception {
-    try (Connection c = db.connect(); Statement st = c.createStatement()) {
+    try (Connection c = db.connect();
+        Statement st = c.createStatement()) {
       st.execute("CREATE ROLE pw_user LOGIN PASSWORD 'right-one'");
       String hba = Sql.column(c, "SHOW hba_file").get(0);
       String old = Files.readString(Path.of(hba));
       if (!old.contains("pw_user")) {
         Files.writeString(
             Path.of(hba),
-            "host all pw_user 127.0.0.1/32 scram-sha-256\nhost all pw_user ::1/128 scram-sha-256\n" + old);
+            "host all pw_user 127.0.0.1/32 scram-sha-256\nhost all pw_user ::1/128 scram-sha-256\n"
+                + old);
       }
       st.execute("SELECT pg_reload_conf()");
     }
@@ -152,9 +172,13 @@ class MigratorPostgresTest {
     String url = "postgres://pw_user:wrong-secret-9@127.0.0.1:" + db.port() + "/" + db.name();
     SchemagateException e =
         catchThrowableOfType(
-            () -> TestMigrators.of(dir, url).upgrade(MigrateRequest.live("head")), SchemagateException.class);
+            () -> TestMigrators.of(dir, url).upgrade(MigrateRequest.live("head")),
+            SchemagateException.class);
     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(e.getMessage()).contains("cannot log in").contains("pw_user").doesNotContain("wrong-secret-9");
+    assertThat(e.getMessage())
+        .contains("cannot log in")
+        .contains("pw_user")
+        .doesNotContain("wrong-secret-9");
     assertThat(e.nextStep()).contains("password");
     try (Connection c = db.connect()) {
       assertThat(Sql.postgresTables(c)).isEmpty();

@@ -40,7 +40,9 @@ class MigratorSqliteTest {
   }
 
   private List<String> historyRows() throws Exception {
-    return Sql.column(url, "SELECT revision || ' ' || direction || ' ' || outcome FROM schemagate_history ORDER BY id");
+    return Sql.column(
+        url,
+        "SELECT revision || ' ' || direction || ' ' || outcome FROM schemagate_history ORDER BY id");
   }
 
   @Test
@@ -50,16 +52,26 @@ class MigratorSqliteTest {
     assertThat(up.steps()).isNotEmpty();
     assertThat(Sql.sqliteTables(url))
         .contains(
-            "users", "user_profile", "onboarding_sessions", "onboarding_steps",
-            "user_onboarding_step_state", "onboarding_messages", "trust_acknowledgements",
-            "onboarding_event_log", "invoices", "transactions", "payment_methods", "agents",
+            "users",
+            "user_profile",
+            "onboarding_sessions",
+            "onboarding_steps",
+            "user_onboarding_step_state",
+            "onboarding_messages",
+            "trust_acknowledgements",
+            "onboarding_event_log",
+            "invoices",
+            "transactions",
+            "payment_methods",
+            "agents",
             "agent_versions");
     assertThat(Sql.column(url, "SELECT count(*) FROM onboarding_steps")).isNotEqualTo(List.of("0"));
     assertThat(heads()).hasSize(1);
 
     MigrateResult down = m.downgrade(MigrateRequest.live("base"));
     assertThat(down.steps()).hasSameSizeAs(up.steps());
-    assertThat(Sql.sqliteTables(url)).containsOnly("schemagate_version", "schemagate_history", "sqlite_sequence");
+    assertThat(Sql.sqliteTables(url))
+        .containsOnly("schemagate_version", "schemagate_history", "sqlite_sequence");
     assertThat(heads()).isEmpty();
 
     MigrateResult again = m.upgrade(MigrateRequest.live("head"));
@@ -69,8 +81,10 @@ class MigratorSqliteTest {
 
   @Test
   void dryRunPrintsTheExactSqlIncludingVersionTablesAndChangesNothing() throws Exception {
-    NativeFiles.write(migrations, "a1", List.of(), "CREATE TABLE t1 (id INTEGER);", "DROP TABLE t1;");
-    NativeFiles.write(migrations, "b2", List.of("a1"), "CREATE TABLE t2 (id INTEGER);", "DROP TABLE t2;");
+    NativeFiles.write(
+        migrations, "a1", List.of(), "CREATE TABLE t1 (id INTEGER);", "DROP TABLE t1;");
+    NativeFiles.write(
+        migrations, "b2", List.of("a1"), "CREATE TABLE t2 (id INTEGER);", "DROP TABLE t2;");
     MigrateResult r =
         migrator().upgrade(new MigrateRequest("head", RunMode.DRY_RUN, null, null, null, null));
     assertThat(r.sql())
@@ -85,8 +99,10 @@ class MigratorSqliteTest {
 
   @Test
   void offlineSqlNeedsNoDatabaseAndTakesAnExplicitRange() {
-    NativeFiles.write(migrations, "a1", List.of(), "CREATE TABLE t1 (id INTEGER);", "DROP TABLE t1;");
-    NativeFiles.write(migrations, "b2", List.of("a1"), "CREATE TABLE t2 (id INTEGER);", "DROP TABLE t2;");
+    NativeFiles.write(
+        migrations, "a1", List.of(), "CREATE TABLE t1 (id INTEGER);", "DROP TABLE t1;");
+    NativeFiles.write(
+        migrations, "b2", List.of("a1"), "CREATE TABLE t2 (id INTEGER);", "DROP TABLE t2;");
     Migrator offline = TestMigrators.of(migrations, null);
     MigrateResult r =
         offline.upgrade(new MigrateRequest("head", RunMode.SQL, "a1", null, null, null));
@@ -97,7 +113,8 @@ class MigratorSqliteTest {
 
   @Test
   void sqlErrorInTheThirdStatementRollsBackThatMigrationOnlyAndNamesFileAndLine() throws Exception {
-    NativeFiles.write(migrations, "a1", List.of(), "CREATE TABLE t1 (id INTEGER);", "DROP TABLE t1;");
+    NativeFiles.write(
+        migrations, "a1", List.of(), "CREATE TABLE t1 (id INTEGER);", "DROP TABLE t1;");
     Path bad =
         NativeFiles.write(
             migrations,
@@ -106,7 +123,8 @@ class MigratorSqliteTest {
             "CREATE TABLE t2 (id INTEGER);\nINSERT INTO t2 VALUES (1);\nINSERT INTO missing_table VALUES (1);",
             "DROP TABLE t2;");
     MigrationFailedException e =
-        catchThrowableOfType(() -> migrator().upgrade(MigrateRequest.live("head")), MigrationFailedException.class);
+        catchThrowableOfType(
+            () -> migrator().upgrade(MigrateRequest.live("head")), MigrationFailedException.class);
     int line = Files.readAllLines(bad).indexOf("INSERT INTO missing_table VALUES (1);") + 1;
     assertThat(e.getMessage())
         .contains(bad + ":" + line)
@@ -122,12 +140,19 @@ class MigratorSqliteTest {
 
   @Test
   void migrationEditedAfterApplyIsAnErrorAndBlocksUpgrade() throws Exception {
-    Path a = NativeFiles.write(migrations, "a1", List.of(), "CREATE TABLE t1 (id INTEGER);", "DROP TABLE t1;");
+    Path a =
+        NativeFiles.write(
+            migrations, "a1", List.of(), "CREATE TABLE t1 (id INTEGER);", "DROP TABLE t1;");
     migrator().upgrade(MigrateRequest.live("head"));
-    Files.writeString(a, Files.readString(a).replace("CREATE TABLE t1 (id INTEGER);", "CREATE TABLE t1 (id BIGINT);"));
-    NativeFiles.write(migrations, "b2", List.of("a1"), "CREATE TABLE t2 (id INTEGER);", "DROP TABLE t2;");
+    Files.writeString(
+        a,
+        Files.readString(a)
+            .replace("CREATE TABLE t1 (id INTEGER);", "CREATE TABLE t1 (id BIGINT);"));
+    NativeFiles.write(
+        migrations, "b2", List.of("a1"), "CREATE TABLE t2 (id INTEGER);", "DROP TABLE t2;");
 
-    ValidationFailedException v = catchThrowableOfType(() -> migrator().validate(), ValidationFailedException.class);
+    ValidationFailedException v =
+        catchThrowableOfType(() -> migrator().validate(), ValidationFailedException.class);
     assertThat(v.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(v.getMessage()).contains("a1_m.sql").contains("edited after it was applied");
     assertThatThrownBy(() -> migrator().upgrade(MigrateRequest.live("head")))
@@ -138,7 +163,8 @@ class MigratorSqliteTest {
 
   /** Applies a1 so that "nothing changed" can be checked against a non-empty state. */
   private Set<String> applyFirst() throws Exception {
-    NativeFiles.write(migrations, "a1", List.of(), "CREATE TABLE t1 (id INTEGER);", "DROP TABLE t1;");
+    NativeFiles.write(
+        migrations, "a1", List.of(), "CREATE TABLE t1 (id INTEGER);", "DROP TABLE t1;");
     migrator().upgrade(MigrateRequest.live("head"));
     return Sql.sqliteTables(url);
   }
@@ -155,7 +181,9 @@ class MigratorSqliteTest {
     Files.writeString(
         migrations.resolve("b2_m.sql"),
         "-- revision: b2\n-- down_revison: a1\n\n-- +upgrade\nCREATE TABLE t2 (id INTEGER);\n-- +downgrade\nDROP TABLE t2;\n");
-    SchemagateException e = catchThrowableOfType(() -> migrator().upgrade(MigrateRequest.live("head")), SchemagateException.class);
+    SchemagateException e =
+        catchThrowableOfType(
+            () -> migrator().upgrade(MigrateRequest.live("head")), SchemagateException.class);
     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(e.getMessage()).contains("b2_m.sql:2").contains("down_revison");
     assertThat(e.nextStep()).isNotEmpty();
@@ -165,14 +193,18 @@ class MigratorSqliteTest {
   @Test
   void nonUtf8FileIsRejectedWithItsLine() throws Exception {
     Set<String> before = applyFirst();
-    byte[] text = "-- revision: b2\n-- down_revision: a1\n\n-- +upgrade\nINSERT INTO t1 VALUES ('caf".getBytes();
+    byte[] text =
+        "-- revision: b2\n-- down_revision: a1\n\n-- +upgrade\nINSERT INTO t1 VALUES ('caf"
+            .getBytes();
     byte[] tail = "');\n-- +downgrade\nDELETE FROM t1;\n".getBytes();
     byte[] all = new byte[text.length + 1 + tail.length];
     System.arraycopy(text, 0, all, 0, text.length);
     all[text.length] = (byte) 0xE9; // Latin-1 e-acute: not UTF-8
     System.arraycopy(tail, 0, all, text.length + 1, tail.length);
     Files.write(migrations.resolve("b2_m.sql"), all);
-    SchemagateException e = catchThrowableOfType(() -> migrator().upgrade(MigrateRequest.live("head")), SchemagateException.class);
+    SchemagateException e =
+        catchThrowableOfType(
+            () -> migrator().upgrade(MigrateRequest.live("head")), SchemagateException.class);
     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(e.getMessage()).contains("b2_m.sql:5").containsIgnoringCase("UTF-8");
     assertUnchanged(before);
@@ -184,7 +216,9 @@ class MigratorSqliteTest {
     Files.writeString(
         migrations.resolve("a1_copy.sql"),
         "-- revision: a1\n\n-- +upgrade\nCREATE TABLE t9 (id INTEGER);\n-- +downgrade\nDROP TABLE t9;\n");
-    RevisionGraphException e = catchThrowableOfType(() -> migrator().upgrade(MigrateRequest.live("head")), RevisionGraphException.class);
+    RevisionGraphException e =
+        catchThrowableOfType(
+            () -> migrator().upgrade(MigrateRequest.live("head")), RevisionGraphException.class);
     assertThat(e.kind()).isEqualTo(RevisionGraphException.Kind.DUPLICATE_ID);
     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(e.getMessage()).contains("a1_copy.sql").contains("a1_m.sql");
@@ -194,8 +228,11 @@ class MigratorSqliteTest {
   @Test
   void missingParentNamesTheFile() throws Exception {
     Set<String> before = applyFirst();
-    NativeFiles.write(migrations, "b2", List.of("zz9"), "CREATE TABLE t2 (id INTEGER);", "DROP TABLE t2;");
-    RevisionGraphException e = catchThrowableOfType(() -> migrator().upgrade(MigrateRequest.live("head")), RevisionGraphException.class);
+    NativeFiles.write(
+        migrations, "b2", List.of("zz9"), "CREATE TABLE t2 (id INTEGER);", "DROP TABLE t2;");
+    RevisionGraphException e =
+        catchThrowableOfType(
+            () -> migrator().upgrade(MigrateRequest.live("head")), RevisionGraphException.class);
     assertThat(e.kind()).isEqualTo(RevisionGraphException.Kind.MISSING_PARENT);
     assertThat(e.getMessage()).contains("b2_m.sql").contains("zz9");
     assertUnchanged(before);
@@ -204,9 +241,13 @@ class MigratorSqliteTest {
   @Test
   void cycleIsReportedWithItsRevisions() throws Exception {
     Set<String> before = applyFirst();
-    NativeFiles.write(migrations, "c3", List.of("a1", "d4"), "CREATE TABLE t3 (id INTEGER);", "DROP TABLE t3;");
-    NativeFiles.write(migrations, "d4", List.of("c3"), "CREATE TABLE t4 (id INTEGER);", "DROP TABLE t4;");
-    RevisionGraphException e = catchThrowableOfType(() -> migrator().upgrade(MigrateRequest.live("head")), RevisionGraphException.class);
+    NativeFiles.write(
+        migrations, "c3", List.of("a1", "d4"), "CREATE TABLE t3 (id INTEGER);", "DROP TABLE t3;");
+    NativeFiles.write(
+        migrations, "d4", List.of("c3"), "CREATE TABLE t4 (id INTEGER);", "DROP TABLE t4;");
+    RevisionGraphException e =
+        catchThrowableOfType(
+            () -> migrator().upgrade(MigrateRequest.live("head")), RevisionGraphException.class);
     assertThat(e.kind()).isEqualTo(RevisionGraphException.Kind.CYCLE);
     assertThat(e.getMessage()).contains("c3").contains("d4");
     assertUnchanged(before);
@@ -215,9 +256,13 @@ class MigratorSqliteTest {
   @Test
   void headWithTwoHeadsListsThemAndSaysHowToTargetOne() throws Exception {
     Set<String> before = applyFirst();
-    NativeFiles.write(migrations, "b2", List.of("a1"), "CREATE TABLE t2 (id INTEGER);", "DROP TABLE t2;");
-    NativeFiles.write(migrations, "c3", List.of("a1"), "CREATE TABLE t3 (id INTEGER);", "DROP TABLE t3;");
-    RevisionGraphException e = catchThrowableOfType(() -> migrator().upgrade(MigrateRequest.live("head")), RevisionGraphException.class);
+    NativeFiles.write(
+        migrations, "b2", List.of("a1"), "CREATE TABLE t2 (id INTEGER);", "DROP TABLE t2;");
+    NativeFiles.write(
+        migrations, "c3", List.of("a1"), "CREATE TABLE t3 (id INTEGER);", "DROP TABLE t3;");
+    RevisionGraphException e =
+        catchThrowableOfType(
+            () -> migrator().upgrade(MigrateRequest.live("head")), RevisionGraphException.class);
     assertThat(e.kind()).isEqualTo(RevisionGraphException.Kind.MULTIPLE_HEADS);
     assertThat(e.getMessage()).contains("b2").contains("c3");
     assertThat(e.nextStep()).contains("heads");
@@ -227,7 +272,10 @@ class MigratorSqliteTest {
   @Test
   void unknownTargetIsBadInput() throws Exception {
     Set<String> before = applyFirst();
-    RevisionGraphException e = catchThrowableOfType(() -> migrator().upgrade(MigrateRequest.live("nosuchrev")), RevisionGraphException.class);
+    RevisionGraphException e =
+        catchThrowableOfType(
+            () -> migrator().upgrade(MigrateRequest.live("nosuchrev")),
+            RevisionGraphException.class);
     assertThat(e.kind()).isEqualTo(RevisionGraphException.Kind.UNKNOWN_REVISION);
     assertThat(e.getMessage()).contains("nosuchrev");
     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
@@ -236,13 +284,17 @@ class MigratorSqliteTest {
 
   @Test
   void stampMovesTheVersionTablesWithoutRunningSql() throws Exception {
-    NativeFiles.write(migrations, "a1", List.of(), "CREATE TABLE t1 (id INTEGER);", "DROP TABLE t1;");
-    NativeFiles.write(migrations, "b2", List.of("a1"), "CREATE TABLE t2 (id INTEGER);", "DROP TABLE t2;");
+    NativeFiles.write(
+        migrations, "a1", List.of(), "CREATE TABLE t1 (id INTEGER);", "DROP TABLE t1;");
+    NativeFiles.write(
+        migrations, "b2", List.of("a1"), "CREATE TABLE t2 (id INTEGER);", "DROP TABLE t2;");
     migrator().stamp(MigrateRequest.live("head"));
     assertThat(heads()).containsExactly("b2");
     assertThat(Sql.sqliteTables(url)).doesNotContain("t1", "t2");
     migrator().stamp(MigrateRequest.live("a1"));
     assertThat(heads()).containsExactly("a1");
-    assertThat(migrator().upgrade(MigrateRequest.live("head")).steps()).extracting(s -> s.revision()).containsExactly("b2");
+    assertThat(migrator().upgrade(MigrateRequest.live("head")).steps())
+        .extracting(s -> s.revision())
+        .containsExactly("b2");
   }
 }

@@ -8,8 +8,8 @@ import java.time.Duration;
  *
  * @param target where to go ({@code head}, {@code base}, {@code +1}, an id, {@code label@head})
  * @param mode live, dry run or offline SQL
- * @param sqlFrom for {@link RunMode#SQL}: the heads to start from ({@code base}, or ids separated by
- *     commas); ignored otherwise
+ * @param sqlFrom for {@link RunMode#SQL}: the heads to start from ({@code base}, or ids separated
+ *     by commas); ignored otherwise
  * @param lockTimeout how long to wait for another run's lock
  * @param workOrder recorded in the history, or null
  * @param listener progress callbacks

@@ -12,4 +12,8 @@ import java.util.List;
  * @param transactional false to write {@code transaction: none}
  */
 public record NewRevisionRequest(
-    String message, List<String> heads, String branchLabel, List<String> dependsOn, boolean transactional) {}
+    String message,
+    List<String> heads,
+    String branchLabel,
+    List<String> dependsOn,
+    boolean transactional) {}

@@ -41,5 +41,6 @@ public record StatusResult(
    * @param appliedAt when it was last applied (ISO-8601 UTC), or null
    * @param actor who applied it, or null
    */
-  public record Entry(String revision, String message, State state, String appliedAt, String actor) {}
+  public record Entry(
+      String revision, String message, State state, String appliedAt, String actor) {}
 }

@@ -28,8 +28,8 @@ public record ConnectionSpec(String jdbcUrl, String user, String password, Diale
       Pattern.compile("(?i)((?:password|pass|pwd|sslpassword)=)[^&;]*");
 
   /**
-   * Parses a JDBC URL ({@code jdbc:postgresql:}, {@code jdbc:sqlite:}) or a libpq-style URL
-   * ({@code postgres://user:pass@host:port/db?sslmode=require}).
+   * Parses a JDBC URL ({@code jdbc:postgresql:}, {@code jdbc:sqlite:}) or a libpq-style URL ({@code
+   * postgres://user:pass@host:port/db?sslmode=require}).
    *
    * @throws SchemagateException (bad input) naming the redacted URL and the accepted forms
    */

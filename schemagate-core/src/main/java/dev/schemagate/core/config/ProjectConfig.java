@@ -115,7 +115,8 @@ public record ProjectConfig(
       Map.Entry<String, JsonNode> e = it.next();
       envs.put(e.getKey(), environment(file, dir, e.getKey(), e.getValue()));
     }
-    String def = root.hasNonNull("default_environment") ? root.get("default_environment").asText() : null;
+    String def =
+        root.hasNonNull("default_environment") ? root.get("default_environment").asText() : null;
     if (def != null && !envs.containsKey(def)) {
       throw bad(
           file,
@@ -167,7 +168,10 @@ public record ProjectConfig(
       return url;
     }
     String rest = url.substring(prefix.length());
-    if (rest.isEmpty() || rest.startsWith(":") || rest.startsWith("file:") || rest.startsWith("/")) {
+    if (rest.isEmpty()
+        || rest.startsWith(":")
+        || rest.startsWith("file:")
+        || rest.startsWith("/")) {
       return url;
     }
     return prefix + dir.resolve(rest).normalize();

@@ -36,7 +36,8 @@ public record Workspace(
       Path f = o.workingDir().resolve(o.configFile());
       if (!Files.isRegularFile(f)) {
         throw SchemagateException.badInput(
-            "configuration file " + f + " does not exist", "check --config, or run schemagate init");
+            "configuration file " + f + " does not exist",
+            "check --config, or run schemagate init");
       }
       config = ProjectConfig.load(f);
     } else {
@@ -85,7 +86,10 @@ public record Workspace(
           String value = o.variables().get(env.urlEnv());
           if (value == null || value.isBlank()) {
             throw SchemagateException.badInput(
-                "environment '" + envName + "' takes its URL from $" + env.urlEnv()
+                "environment '"
+                    + envName
+                    + "' takes its URL from $"
+                    + env.urlEnv()
                     + ", which is not set",
                 "export " + env.urlEnv() + "=postgres://user:password@host:5432/db");
           }

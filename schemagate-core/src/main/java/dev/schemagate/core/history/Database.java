@@ -78,7 +78,8 @@ public final class Database {
           "create the database first, or correct its name in the URL",
           null);
     }
-    if (state.startsWith("08") || hasCause(e, ConnectException.class)
+    if (state.startsWith("08")
+        || hasCause(e, ConnectException.class)
         || hasCause(e, UnknownHostException.class)) {
       return new SchemagateException(
           ExitCode.FAILED,

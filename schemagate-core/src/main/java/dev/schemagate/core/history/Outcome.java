@@ -12,8 +12,8 @@ public enum Outcome {
    */
   PARTIAL,
   /**
-   * A step outside a transaction started and has not finished. Seen by a later run (which holds
-   * the lock, so the writer is gone), it means the process died mid-step: blocks like PARTIAL.
+   * A step outside a transaction started and has not finished. Seen by a later run (which holds the
+   * lock, so the writer is gone), it means the process died mid-step: blocks like PARTIAL.
    */
   RUNNING,
   /** The version tables were set without running SQL ({@code stamp}). */

@@ -81,7 +81,12 @@ public final class VersionTable {
 
   /** Closes the RUNNING row of a step that ran outside a transaction. */
   public SqlCommand finishRunning(
-      String revision, String direction, Outcome outcome, int statements, String finishedAt, String error) {
+      String revision,
+      String direction,
+      Outcome outcome,
+      int statements,
+      String finishedAt,
+      String error) {
     return SqlCommand.oneRow(
         "UPDATE "
             + HISTORY

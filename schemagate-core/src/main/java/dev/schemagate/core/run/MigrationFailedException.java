@@ -13,7 +13,11 @@ public class MigrationFailedException extends SchemagateException {
   private final StepResult failed;
 
   public MigrationFailedException(
-      String message, String nextStep, List<StepResult> completed, StepResult failed, Throwable cause) {
+      String message,
+      String nextStep,
+      List<StepResult> completed,
+      StepResult failed,
+      Throwable cause) {
     super(ExitCode.FAILED, message, nextStep, cause);
     this.completed = List.copyOf(completed);
     this.failed = failed;

@@ -74,13 +74,15 @@ public final class MigrationRunner {
     } catch (SQLException e) {
       sink.rollback();
       String error = e.getMessage();
-      recordQuietly(sink, table.insertHistory(row(step, started, context.now(), 0, Outcome.FAILED, error)));
+      recordQuietly(
+          sink, table.insertHistory(row(step, started, context.now(), 0, Outcome.FAILED, error)));
       StepResult failed = result(step, Outcome.FAILED, 0, t0);
       throw failure(step, current, executed, e, done, failed, false);
     }
   }
 
-  private StepResult runOutsideTransaction(RunStep step, StatementSink sink, List<StepResult> done) {
+  private StepResult runOutsideTransaction(
+      RunStep step, StatementSink sink, List<StepResult> done) {
     long t0 = System.nanoTime();
     String started = context.now();
     sink.comment(describe(step) + " (outside a transaction)");
@@ -98,7 +100,8 @@ public final class MigrationRunner {
       sink.begin();
       writeHeads(step, sink);
       sink.execute(
-          table.finishRunning(step.revision(), dir, Outcome.SUCCESS, executed, context.now(), null));
+          table.finishRunning(
+              step.revision(), dir, Outcome.SUCCESS, executed, context.now(), null));
       sink.commit();
       return result(step, Outcome.SUCCESS, executed, t0);
     } catch (SQLException e) {
@@ -112,7 +115,8 @@ public final class MigrationRunner {
       Outcome outcome = nothingChanged ? Outcome.FAILED : Outcome.PARTIAL;
       recordQuietly(
           sink,
-          table.finishRunning(step.revision(), dir, outcome, executed, context.now(), e.getMessage()));
+          table.finishRunning(
+              step.revision(), dir, outcome, executed, context.now(), e.getMessage()));
       StepResult failed = result(step, outcome, executed, t0);
       throw failure(step, current, executed, e, done, failed, outcome == Outcome.PARTIAL);
     }
@@ -139,7 +143,12 @@ public final class MigrationRunner {
   }
 
   private HistoryEntry row(
-      RunStep step, String started, String finished, int statements, Outcome outcome, String error) {
+      RunStep step,
+      String started,
+      String finished,
+      int statements,
+      Outcome outcome,
+      String error) {
     return new HistoryEntry(
         0,
         step.revision(),

@@ -46,6 +46,7 @@ public final class NativeFiles {
         return candidate;
       }
     }
-    throw new IllegalStateException("examples/onboarding/migrations not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "examples/onboarding/migrations not found above " + Path.of("").toAbsolutePath());
   }
 }

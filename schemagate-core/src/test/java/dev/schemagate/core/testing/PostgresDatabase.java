@@ -5,8 +5,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /**
- * A fresh database on the test PostgreSQL server, reached as the superuser {@code postgres}
- * without a password (the embedded server trusts local connections).
+ * A fresh database on the test PostgreSQL server, reached as the superuser {@code postgres} without
+ * a password (the embedded server trusts local connections).
  */
 public record PostgresDatabase(int port, String name) {
 

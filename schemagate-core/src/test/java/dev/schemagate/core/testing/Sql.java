@@ -42,6 +42,7 @@ public final class Sql {
   /** Tables of the public schema of a PostgreSQL database. */
   public static Set<String> postgresTables(Connection c) throws SQLException {
     return new TreeSet<>(
-        column(c, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"));
+        column(
+            c, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"));
   }
 }
