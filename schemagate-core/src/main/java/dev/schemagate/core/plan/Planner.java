@@ -28,19 +28,19 @@ import java.util.TreeSet;
  *
  * <p><b>Downgrade to T</b> (as Alembic) removes the applied revisions that descend from T's
  * children, or from the revisions T points beneath ({@code base}, {@code <label>@base}, {@code -N}
- * past a root), following down_revision and depends_on: a revision that depends on a removed one
- * is removed too. Children go before parents. Revisions on other branches are left alone: with
- * heads {@code b1} and {@code b2} forked from {@code a}, {@code downgrade b1} changes nothing and
- * {@code downgrade a} removes both branches. A T that is not applied is a {@link
- * Kind#WRONG_DIRECTION} error pointing at {@code upgrade}.
+ * past a root), following down_revision and depends_on: a revision that depends on a removed one is
+ * removed too. Children go before parents. Revisions on other branches are left alone: with heads
+ * {@code b1} and {@code b2} forked from {@code a}, {@code downgrade b1} changes nothing and {@code
+ * downgrade a} removes both branches. A T that is not applied is a {@link Kind#WRONG_DIRECTION}
+ * error pointing at {@code upgrade}.
  *
  * <p><b>Head maintenance</b> (drives the version table, so it is exact). UP of R deletes the
- * current heads among R's down_revision ancestors (several for a merge) and inserts R; a
- * depends_on target stays a head. DOWN of R deletes R and inserts each of R's down_revisions and
- * depends_on that is not already an ancestor-or-self (dependencies included) of a remaining head.
- * Trap: inserting dependencies back on DOWN is what keeps "heads plus ancestors" equal to the
- * applied set when a dependency was covered only by R; Alembic does the same. The plan's {@code
- * headsAfter} is the heads after the last step; an empty plan keeps {@code headsBefore}.
+ * current heads among R's down_revision ancestors (several for a merge) and inserts R; a depends_on
+ * target stays a head. DOWN of R deletes R and inserts each of R's down_revisions and depends_on
+ * that is not already an ancestor-or-self (dependencies included) of a remaining head. Trap:
+ * inserting dependencies back on DOWN is what keeps "heads plus ancestors" equal to the applied set
+ * when a dependency was covered only by R; Alembic does the same. The plan's {@code headsAfter} is
+ * the heads after the last step; an empty plan keeps {@code headsBefore}.
  */
 public final class Planner {
 
@@ -52,9 +52,9 @@ public final class Planner {
    * @param graph the revisions on disk
    * @param currentHeads the database's current heads (empty for a fresh database)
    * @param target target text, see {@link Target}
-   * @throws RevisionGraphException {@link Kind#UNKNOWN_REVISION} when a current head is not on
-   *     disk or the target names nothing; {@link Kind#WRONG_DIRECTION} for an older target or a
-   *     negative relative one; any error of {@link Target#parse} and {@link Target#resolve}
+   * @throws RevisionGraphException {@link Kind#UNKNOWN_REVISION} when a current head is not on disk
+   *     or the target names nothing; {@link Kind#WRONG_DIRECTION} for an older target or a negative
+   *     relative one; any error of {@link Target#parse} and {@link Target#resolve}
    */
   public static MigrationPlan upgrade(
       RevisionGraph graph, Set<String> currentHeads, String target) {
@@ -124,10 +124,9 @@ public final class Planner {
    * @param graph the revisions on disk
    * @param currentHeads the database's current heads
    * @param target target text, see {@link Target}
-   * @throws RevisionGraphException {@link Kind#UNKNOWN_REVISION} when a current head is not on
-   *     disk or the target names nothing; {@link Kind#WRONG_DIRECTION} for a target that is not
-   *     applied or a positive relative one; any error of {@link Target#parse} and {@link
-   *     Target#resolve}
+   * @throws RevisionGraphException {@link Kind#UNKNOWN_REVISION} when a current head is not on disk
+   *     or the target names nothing; {@link Kind#WRONG_DIRECTION} for a target that is not applied
+   *     or a positive relative one; any error of {@link Target#parse} and {@link Target#resolve}
    */
   public static MigrationPlan downgrade(
       RevisionGraph graph, Set<String> currentHeads, String target) {

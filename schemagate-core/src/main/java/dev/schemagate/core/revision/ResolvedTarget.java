@@ -8,15 +8,15 @@ import java.util.Set;
  * Where a {@link Target} points in one graph, given the current heads: a state of the database
  * described by two sets.
  *
- * <p>{@code revisions} are revisions the target names: the state is "these and all their
- * ancestors (with dependencies) applied". {@code below} are revisions the target points just
- * beneath: the state is "these and everything descending from them not applied" ({@code base} is
- * below every base revision, {@code payments@base} below the first revision of the payments
- * branch, {@code -1} from a root below that root). Both empty means "nothing to name", e.g. {@code
- * head} of an empty graph or {@code +0} from an empty database.
+ * <p>{@code revisions} are revisions the target names: the state is "these and all their ancestors
+ * (with dependencies) applied". {@code below} are revisions the target points just beneath: the
+ * state is "these and everything descending from them not applied" ({@code base} is below every
+ * base revision, {@code payments@base} below the first revision of the payments branch, {@code -1}
+ * from a root below that root). Both empty means "nothing to name", e.g. {@code head} of an empty
+ * graph or {@code +0} from an empty database.
  *
- * <p>Trap: {@code below} is not "the parents of"; a root has no parents, and a label's base may
- * sit on a branch point shared with other branches that must stay applied.
+ * <p>Trap: {@code below} is not "the parents of"; a root has no parents, and a label's base may sit
+ * on a branch point shared with other branches that must stay applied.
  *
  * @param target the target as parsed
  * @param revisions revision ids the target names, in topological order

@@ -303,7 +303,11 @@ public final class RevisionGraph {
                   + describe(r)
                   + ". A label is declared once, on the revision that starts the branch; its"
                   + " descendants inherit it.",
-              "Remove the label from one of " + describeFile(previous) + ", " + describeFile(r) + ".");
+              "Remove the label from one of "
+                  + describeFile(previous)
+                  + ", "
+                  + describeFile(r)
+                  + ".");
         }
       }
     }
@@ -378,8 +382,8 @@ public final class RevisionGraph {
 
   /**
    * Every revision in topological order: a revision comes after all its down_revisions and
-   * depends_on; revisions the edges leave unordered come in id order. Deterministic for a given
-   * set of files, whatever order they were read in.
+   * depends_on; revisions the edges leave unordered come in id order. Deterministic for a given set
+   * of files, whatever order they were read in.
    */
   public List<Revision> revisions() {
     return ordered;
@@ -511,8 +515,8 @@ public final class RevisionGraph {
   }
 
   /**
-   * Every revision carrying {@code label}, in topological order. As in Alembic, a label declared
-   * on revision R is carried by R and all its descendants (via down_revision; so a merge of two
+   * Every revision carrying {@code label}, in topological order. As in Alembic, a label declared on
+   * revision R is carried by R and all its descendants (via down_revision; so a merge of two
    * labelled branches carries both labels), and by R's ancestors up to, but not including, the
    * nearest branch point or merge. depends_on never carries a label.
    *

@@ -124,8 +124,8 @@ public sealed interface Target
   }
 
   /**
-   * {@code <label>@head} or {@code <rev>@head}: the one head carrying the label, or descending
-   * from the revision.
+   * {@code <label>@head} or {@code <rev>@head}: the one head carrying the label, or descending from
+   * the revision.
    *
    * @param branch a branch label, else a revision id or prefix
    */
@@ -175,15 +175,14 @@ public sealed interface Target
   }
 
   /** A move of {@link #steps()} along down_revision edges; negative goes down. */
-  sealed interface Relative extends Target
-      permits FromCurrentHead, FromRevision, AlongBranch {
+  sealed interface Relative extends Target permits FromCurrentHead, FromRevision, AlongBranch {
     /** Signed number of steps; negative goes towards the bases. */
     int steps();
   }
 
   /**
-   * {@code +N} / {@code -N}: from the single current head; {@code +N} from an empty database
-   * starts at the single base.
+   * {@code +N} / {@code -N}: from the single current head; {@code +N} from an empty database starts
+   * at the single base.
    *
    * @param steps signed steps
    */
