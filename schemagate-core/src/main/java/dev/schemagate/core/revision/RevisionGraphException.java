@@ -20,7 +20,16 @@ public class RevisionGraphException extends SchemagateException {
     UNKNOWN_REVISION,
     BAD_TARGET,
     /** A relative move ({@code +N}/{@code -N}) goes past the end of the graph or over a fork. */
-    RELATIVE_OUT_OF_RANGE
+    RELATIVE_OUT_OF_RANGE,
+    /** Two revisions declare the same branch label, or a label equals a revision id. */
+    DUPLICATE_LABEL,
+    /** A branch label is a reserved word or holds characters that targets cannot express. */
+    INVALID_LABEL,
+    /**
+     * The target lies the other way: an upgrade to a revision older than the current heads, or a
+     * downgrade to a revision that is not applied.
+     */
+    WRONG_DIRECTION
   }
 
   private final Kind kind;
