@@ -1,0 +1,138 @@
+package dev.schemagate.core.source;
+
+import dev.schemagate.core.revision.Revision;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** File helpers shared by the readers: strict UTF-8 reading, listing, linear chaining. */
+final class SourceFiles {
+
+  private SourceFiles() {}
+
+  /**
+   * Reads a file as strict UTF-8: a byte sequence that is not UTF-8 is an error naming the line of
+   * the first bad byte (never a silent U+FFFD, which would change the SQL and its checksum). A
+   * leading byte-order mark is dropped and CRLF becomes LF, so line numbers and checksums are the
+   * same on every platform.
+   */
+  static String readUtf8(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new SourceException(
+          file,
+          0,
+          "cannot read the file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+          "check that the file exists and is readable by this user");
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int badOffset = in.position();
+      int line = 1;
+      for (int i = 0; i < badOffset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      throw new SourceException(
+          file,
+          line,
+          String.format("not valid UTF-8 (byte 0x%02X at offset %d)", bytes[badOffset], badOffset),
+          "re-save the file as UTF-8 (for example: iconv -f LATIN1 -t UTF-8)");
+    }
+    out.flip();
+    String text = out.toString();
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1);
+    }
+    return text.replace("\r\n", "\n");
+  }
+
+  /**
+   * The entries of a folder sorted by name, without hidden entries ({@code .gitkeep}, {@code
+   * .DS_Store}, editor swap files): no tool reads those and reporting them would be noise.
+   */
+  static List<Path> list(Path dir) {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries
+          .filter(p -> !name(p).startsWith("."))
+          .sorted(Comparator.comparing(SourceFiles::name))
+          .toList();
+    } catch (IOException e) {
+      throw new SourceException(
+          dir,
+          0,
+          "cannot list the folder (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+          "check that the folder exists and is readable by this user");
+    }
+  }
+
+  static String name(Path p) {
+    Path f = p.getFileName();
+    return f == null ? p.toString() : f.toString();
+  }
+
+  static boolean isDirectory(Path p) {
+    return Files.isDirectory(p);
+  }
+
+  /**
+   * One migration of a linear layout before it is chained to its predecessor.
+   *
+   * @param id the revision id, as the layout writes it
+   * @param message one-line description
+   * @param file the file (or directory) that declared it
+   */
+  record LinearEntry(
+      String id,
+      String message,
+      Path file,
+      SqlSection up,
+      SqlSection down,
+      boolean transactional,
+      String irreversibleReason) {}
+
+  /**
+   * Chains entries already in the originating tool's order: each one's parent is the one before
+   * it, the first is the root.
+   */
+  static List<MigrationScript> chain(List<LinearEntry> ordered) {
+    List<MigrationScript> scripts = new ArrayList<>(ordered.size());
+    String previous = null;
+    for (LinearEntry e : ordered) {
+      scripts.add(
+          new MigrationScript(
+              Revision.linear(e.id(), previous, e.message(), e.file()),
+              e.up(),
+              e.down(),
+              e.transactional(),
+              e.irreversibleReason(),
+              Checksums.sha256(e.up().sql()),
+              MigrationScript.Kind.VERSIONED));
+      previous = e.id();
+    }
+    return scripts;
+  }
+}
