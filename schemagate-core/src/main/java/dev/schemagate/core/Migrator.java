@@ -28,6 +28,7 @@ import dev.schemagate.core.plan.PlanStep;
 import dev.schemagate.core.plan.Planner;
 import dev.schemagate.core.revision.Revision;
 import dev.schemagate.core.revision.RevisionGraph;
+import dev.schemagate.core.revision.RevisionGraphException;
 import dev.schemagate.core.run.JdbcSink;
 import dev.schemagate.core.run.MigrationRunner;
 import dev.schemagate.core.run.RunContext;
@@ -119,7 +120,7 @@ public final class Migrator {
       StringBuilder sql = new StringBuilder();
       ScriptSink sink = new ScriptSink(sql);
       if (from.isEmpty()) {
-        writeAll(sink, new VersionTable(dialect).create());
+        new VersionTable(dialect).create().forEach(sink::execute);
       }
       new MigrationRunner(new VersionTable(dialect), context(request))
           .run(steps, sink, request.listener());
@@ -185,12 +186,26 @@ public final class Migrator {
   }
 
   private MigrationPlan plan(String command, Loaded src, Set<String> heads, String target) {
-    Planner planner = new Planner();
     return switch (command) {
-      case "upgrade" -> planner.upgrade(src.graph, heads, target);
-      case "downgrade" -> planner.downgrade(src.graph, heads, target);
-      default -> planner.stamp(src.graph, heads, target);
+      case "upgrade" -> Planner.upgrade(src.graph, heads, target);
+      case "downgrade" -> Planner.downgrade(src.graph, heads, target);
+      default -> stampPlan(src.graph, heads, target);
     };
+  }
+
+  /**
+   * A stamp moves the version tables the way an upgrade or a downgrade to the target would, but
+   * runs no SQL: upgrade when the target is ahead, downgrade when it is behind.
+   */
+  private static MigrationPlan stampPlan(RevisionGraph graph, Set<String> heads, String target) {
+    try {
+      return Planner.upgrade(graph, heads, target);
+    } catch (RevisionGraphException e) {
+      if (e.kind() != RevisionGraphException.Kind.WRONG_DIRECTION) {
+        throw e;
+      }
+      return Planner.downgrade(graph, heads, target);
+    }
   }
 
   /** Turns plan steps into runnable steps, reading and splitting all SQL before anything runs. */
@@ -330,8 +345,7 @@ public final class Migrator {
             "run `schemagate status` to see which revision, if any, is failed");
       }
       Set<String> heads = store.currentHeads();
-      Revision revision = src.graph.get(blocking.revision());
-      PlanStep step = new Planner().singleStep(src.graph, heads, revision, blocking.direction());
+      PlanStep step = finishedStep(src.graph, heads, blocking);
       sink.begin();
       sink.execute(table.resolveBlocking(blocking.revision()));
       if (request.applied()) {
@@ -378,6 +392,39 @@ public final class Migrator {
     } catch (SQLException e) {
       throw databaseError(spec, e);
     }
+  }
+
+  /**
+   * The head change a step would have made had it finished: the same rule as the planner's, for
+   * one revision. UP of R removes the heads R descends from and adds R; DOWN of R removes R and
+   * restores each parent no remaining head descends from.
+   */
+  private static PlanStep finishedStep(RevisionGraph graph, Set<String> heads, HistoryEntry e) {
+    Revision r = graph.get(e.revision());
+    List<String> delete = new ArrayList<>();
+    List<String> insert = new ArrayList<>();
+    if (e.direction() == Direction.UP) {
+      Set<String> ancestors = graph.ancestors(r.id(), false);
+      for (String h : heads) {
+        if (ancestors.contains(h)) {
+          delete.add(h);
+        }
+      }
+      if (!heads.contains(r.id())) {
+        insert.add(r.id());
+      }
+    } else if (heads.contains(r.id())) {
+      delete.add(r.id());
+      Set<String> remaining = new LinkedHashSet<>(heads);
+      remaining.remove(r.id());
+      Set<String> covered = graph.ancestorsOrSelf(remaining, true);
+      for (String p : r.downRevisions()) {
+        if (!covered.contains(p)) {
+          insert.add(p);
+        }
+      }
+    }
+    return new PlanStep(r, e.direction(), delete, insert);
   }
 
   // ---------------------------------------------------------------- checks
@@ -540,7 +587,7 @@ public final class Migrator {
   public RevisionsResult branches() {
     Loaded src = load();
     List<RevisionInfo> infos = new ArrayList<>();
-    for (Revision r : src.graph.topologicalOrder()) {
+    for (Revision r : src.graph.revisions()) {
       if (src.graph.children(r.id()).size() > 1) {
         infos.add(info(src, r.id()));
       }
@@ -566,7 +613,7 @@ public final class Migrator {
    */
   public HistoryResult history(String range, String format) {
     Loaded src = load();
-    List<Revision> order = src.graph.topologicalOrder();
+    List<Revision> order = src.graph.revisions();
     Set<String> keep = rangeFilter(src, range);
     List<Revision> newestFirst = new ArrayList<>(order.size());
     for (int i = order.size() - 1; i >= 0; i--) {
@@ -606,7 +653,7 @@ public final class Migrator {
     String to = range.substring(colon + 1).strip();
     Set<String> keep = new HashSet<>();
     if (to.isEmpty() || to.equals("heads") || to.equals("head")) {
-      for (Revision r : src.graph.topologicalOrder()) {
+      for (Revision r : src.graph.revisions()) {
         keep.add(r.id());
       }
     } else {
@@ -616,7 +663,7 @@ public final class Migrator {
     }
     if (!from.isEmpty() && !from.equals("base")) {
       String id = src.graph.resolve(from).id();
-      Set<String> down = new HashSet<>(src.graph.descendants(id));
+      Set<String> down = new HashSet<>(src.graph.descendants(id, false));
       down.add(id);
       keep.retainAll(down);
     }
@@ -641,7 +688,7 @@ public final class Migrator {
       int nApplied = 0;
       int nPending = 0;
       int nFailed = 0;
-      for (Revision r : src.graph.topologicalOrder()) {
+      for (Revision r : src.graph.revisions()) {
         HistoryEntry lastRow = last.get(r.id());
         HistoryEntry appliedRow = lastApplied.get(r.id());
         StatusResult.State state;
@@ -741,7 +788,7 @@ public final class Migrator {
     Loaded src = loadForAuthoring();
     List<String> parents = new ArrayList<>();
     if (request.heads().isEmpty()) {
-      Set<String> heads = src.graph == null ? Set.of() : src.graph.heads();
+      List<String> heads = src.graph.heads();
       if (heads.size() > 1) {
         throw SchemagateException.badInput(
             "the migrations have " + heads.size() + " heads: " + sorted(heads),
@@ -918,7 +965,7 @@ public final class Migrator {
     return new RevisionInfo(
         r.id(),
         r.downRevisions(),
-        sorted(src.graph.branchLabels(id)),
+        sorted(src.graph.labelsOf(id)),
         r.dependsOn(),
         r.message(),
         relative(r.file()),

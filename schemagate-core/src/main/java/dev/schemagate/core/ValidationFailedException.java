@@ -7,7 +7,7 @@ public class ValidationFailedException extends SchemagateException {
   private final transient ValidateResult result;
 
   public ValidationFailedException(ValidateResult result) {
-    super(ExitCode.USAGE, message(result), nextStep());
+    super(ExitCode.USAGE, message(result), advice());
     this.result = result;
   }
 
@@ -23,7 +23,7 @@ public class ValidationFailedException extends SchemagateException {
     return sb.toString();
   }
 
-  private static String nextStep() {
+  private static String advice() {
     return "an applied migration must not change: restore the file as it was applied (see its"
         + " version control history) and put the change in a new revision";
   }
