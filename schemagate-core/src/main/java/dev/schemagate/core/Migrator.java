@@ -395,8 +395,8 @@ public final class Migrator {
   }
 
   /**
-   * The head change a step would have made had it finished: the same rule as the planner's, for
-   * one revision. UP of R removes the heads R descends from and adds R; DOWN of R removes R and
+   * The head change a step would have made had it finished: the same rule as the planner's, for one
+   * revision. UP of R removes the heads R descends from and adds R; DOWN of R removes R and
    * restores each parent no remaining head descends from.
    */
   private static PlanStep finishedStep(RevisionGraph graph, Set<String> heads, HistoryEntry e) {

@@ -70,8 +70,7 @@ class MigratorSqliteTest {
 
     MigrateResult down = m.downgrade(MigrateRequest.live("base"));
     assertThat(down.steps()).hasSameSizeAs(up.steps());
-    assertThat(Sql.sqliteTables(url))
-        .containsOnly("schemagate_version", "schemagate_history", "sqlite_sequence");
+    assertThat(Sql.sqliteTables(url)).containsOnly("schemagate_version", "schemagate_history");
     assertThat(heads()).isEmpty();
 
     MigrateResult again = m.upgrade(MigrateRequest.live("head"));
@@ -216,12 +215,12 @@ class MigratorSqliteTest {
     Files.writeString(
         migrations.resolve("a1_copy.sql"),
         "-- revision: a1\n\n-- +upgrade\nCREATE TABLE t9 (id INTEGER);\n-- +downgrade\nDROP TABLE t9;\n");
-    RevisionGraphException e =
+    // The native reader sees the clash first; the graph would report it for other layouts.
+    SchemagateException e =
         catchThrowableOfType(
-            () -> migrator().upgrade(MigrateRequest.live("head")), RevisionGraphException.class);
-    assertThat(e.kind()).isEqualTo(RevisionGraphException.Kind.DUPLICATE_ID);
+            () -> migrator().upgrade(MigrateRequest.live("head")), SchemagateException.class);
     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(e.getMessage()).contains("a1_copy.sql").contains("a1_m.sql");
+    assertThat(e.getMessage()).contains("a1_copy.sql").contains("a1_m.sql").contains("a1");
     assertUnchanged(before);
   }
 

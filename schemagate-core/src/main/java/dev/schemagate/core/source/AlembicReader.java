@@ -14,13 +14,13 @@ import java.util.regex.Pattern;
  * Reads Alembic revision modules <em>statically</em>, for the graph, lint and audit: nothing is
  * imported or executed, and the {@code Migrator} refuses to run an {@link Layout#ALEMBIC} source.
  *
- * <p>Reads the {@code .py} files of the folder and of its {@code versions/} sub-folder (so both
- * the Alembic environment folder and the versions folder can be given). A module is a revision
- * when it has a top-level {@code revision = '...'} assignment (a type annotation such as {@code
- * revision: str = "..."} is allowed); other modules ({@code env.py}, {@code __init__.py}) and
- * other files are strays. Recognised values: a string, {@code None}, or a tuple or list of strings
- * (possibly over several lines), for {@code down_revision} (a tuple is a merge), {@code
- * branch_labels} and {@code depends_on}. Anything computed is an error naming the line.
+ * <p>Reads the {@code .py} files of the folder and of its {@code versions/} sub-folder (so both the
+ * Alembic environment folder and the versions folder can be given). A module is a revision when it
+ * has a top-level {@code revision = '...'} assignment (a type annotation such as {@code revision:
+ * str = "..."} is allowed); other modules ({@code env.py}, {@code __init__.py}) and other files are
+ * strays. Recognised values: a string, {@code None}, or a tuple or list of strings (possibly over
+ * several lines), for {@code down_revision} (a tuple is a merge), {@code branch_labels} and {@code
+ * depends_on}. Anything computed is an error naming the line.
  *
  * <p>{@code up} and {@code down} both hold the whole module source with {@code firstLine} 1: the
  * audit shows the code, it does not pretend to know its SQL. The message is the first line of the

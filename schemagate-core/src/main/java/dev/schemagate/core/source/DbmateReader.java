@@ -9,14 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a dbmate folder in place: {@code <version>_<name>.sql} files with a {@code --
- * migrate:up} section and an optional {@code -- migrate:down} section (in either order), ordered
- * by the numeric version prefix; the id is the version as written.
+ * Reads a dbmate folder in place: {@code <version>_<name>.sql} files with a {@code -- migrate:up}
+ * section and an optional {@code -- migrate:down} section (in either order), ordered by the numeric
+ * version prefix; the id is the version as written.
  *
  * <p>Options follow the marker on its line, {@code key:value} separated by spaces; {@code
- * transaction:false} on the up marker makes the migration non-transactional. Trap: dbmate lets
- * the down block have its own {@code transaction} option; {@link MigrationScript} has one flag, so
- * it follows the up block and the down block's option is not represented.
+ * transaction:false} on the up marker makes the migration non-transactional. Trap: dbmate lets the
+ * down block have its own {@code transaction} option; {@link MigrationScript} has one flag, so it
+ * follows the up block and the down block's option is not represented.
  *
  * <p>As in dbmate: no {@code -- migrate:up} is an error, a second block of the same kind is an
  * error, and anything but blank lines and comments before the first block is an error. Each

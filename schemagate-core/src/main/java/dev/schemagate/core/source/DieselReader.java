@@ -9,15 +9,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a diesel CLI migrations folder in place: one {@code <version>_<name>/} folder per
- * migration with {@code up.sql} and (optionally) {@code down.sql}.
+ * Reads a diesel CLI migrations folder in place: one {@code <version>_<name>/} folder per migration
+ * with {@code up.sql} and (optionally) {@code down.sql}.
  *
  * <p>Trap, ordering: diesel's version is the folder name before the first {@code _} with every
  * {@code -} removed, and versions are compared as <em>strings</em>. Real folders mix {@code
  * 20170102131034_x}, {@code 2017-08-31-230457_x} and {@code 2026-07-30-140000-0000_x}; sorting the
  * folder names instead puts {@code 2017-08-31-...} before {@code 20170102...} because {@code -}
- * sorts before digits. The revision id is the prefix as written (dashes kept), the message the
- * rest of the name.
+ * sorts before digits. The revision id is the prefix as written (dashes kept), the message the rest
+ * of the name.
  *
  * <p>{@code metadata.toml} with {@code run_in_transaction = false} makes the migration
  * non-transactional; only that key is read. A {@code down.sql} holding only comments is still a

@@ -24,22 +24,22 @@ import java.util.stream.Stream;
  *   <li>{@code V<version>[__<description>].sql}: versioned. The version's parts are separated by
  *       {@code .} or {@code _} ({@code V1_1} is 1.1) and compared numerically part by part, a
  *       missing part counting as 0: 6.9 &lt; 6.10, and 1 == 1.0 == 1_0 (two such files are a
- *       duplicate-version error, as in Flyway). The description is optional ({@code V3.sql}).
- *       The revision id is the version as written with {@code _} turned into {@code .} ({@code
- *       V1_1} gives "1.1"; leading zeros are kept).
+ *       duplicate-version error, as in Flyway). The description is optional ({@code V3.sql}). The
+ *       revision id is the version as written with {@code _} turned into {@code .} ({@code V1_1}
+ *       gives "1.1"; leading zeros are kept).
  *   <li>{@code R__<description>.sql}: repeatable, ordered by description ({@code _} read as a
  *       space), compared as strings, as Flyway orders them; id is the file name without {@code
  *       .sql}.
  *   <li>{@code U<version>[__<description>].sql}: undo; becomes the {@code down} of the versioned
  *       migration with the equal version. An undo with no such migration is an error.
- *   <li>{@code <event>.sql} or {@code <event>__<description>.sql}, where event is a Flyway
- *       callback event ({@code beforeMigrate}, {@code afterEachMigrate}, ...): callbacks.
+ *   <li>{@code <event>.sql} or {@code <event>__<description>.sql}, where event is a Flyway callback
+ *       event ({@code beforeMigrate}, {@code afterEachMigrate}, ...): callbacks.
  *   <li>{@code <script>.sql.conf}: per-script configuration; {@code executeInTransaction=false}
  *       makes the script non-transactional.
  * </ul>
  *
- * <p>Flyway scans a location recursively, so sub-folders are read too. Without a U file a
- * migration has no down ({@code down == null}) and says so in {@code irreversibleReason}.
+ * <p>Flyway scans a location recursively, so sub-folders are read too. Without a U file a migration
+ * has no down ({@code down == null}) and says so in {@code irreversibleReason}.
  *
  * <p>Non-transactional detection approximates Flyway's PostgreSQL parser with a keyword scan that
  * ignores {@code --} comment lines: a statement starting {@code CREATE [UNIQUE] INDEX
@@ -275,8 +275,8 @@ public final class FlywayReader implements SourceReader {
   }
 
   /**
-   * False when Flyway would run the script outside a transaction: its {@code .sql.conf} says
-   * {@code executeInTransaction=false}, or it contains a statement PostgreSQL refuses inside one.
+   * False when Flyway would run the script outside a transaction: its {@code .sql.conf} says {@code
+   * executeInTransaction=false}, or it contains a statement PostgreSQL refuses inside one.
    */
   static boolean transactional(Path script, String sql) {
     Path conf = script.resolveSibling(SourceFiles.name(script) + ".conf");

@@ -15,16 +15,17 @@ import java.util.regex.Pattern;
  * {@code 9}, and {@code 001} and {@code 1} are the same version: a duplicate error). The revision
  * id is the number as written ({@code 000001}).
  *
- * <p>golang-migrate has no transaction marker (it runs each file as one multi-statement exec, and
- * a file may contain its own BEGIN/COMMIT), so every migration is {@code transactional = true}.
- * Files that do not match the naming are strays; a down file without its up is an error.
+ * <p>golang-migrate has no transaction marker (it runs each file as one multi-statement exec, and a
+ * file may contain its own BEGIN/COMMIT), so every migration is {@code transactional = true}. Files
+ * that do not match the naming are strays; a down file without its up is an error.
  */
 public final class GolangMigrateReader implements SourceReader {
 
   static final String NO_DOWN_REASON = "golang-migrate migration without a .down.sql file";
 
   private static final Pattern NAME = Pattern.compile("^(\\d+)_(.*)\\.(up|down)\\.sql$");
-  private static final BigInteger MAX_UINT64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+  private static final BigInteger MAX_UINT64 =
+      BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   @Override
   public Layout layout() {

@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
  * {@code --layout}) and hands the folder to its reader.
  *
  * <p>Auto-detection asks every reader for its {@link SourceReader#score score} and takes the
- * highest. A tie between the best is an error, never a guess: reading a folder as the wrong
- * layout would plan the wrong migrations. Decision: an empty folder (no entries but hidden ones)
- * reads as an empty {@link Layout#NATIVE} source, since that is what {@code schemagate init}
- * creates and {@code schemagate revision} then fills.
+ * highest. A tie between the best is an error, never a guess: reading a folder as the wrong layout
+ * would plan the wrong migrations. Decision: an empty folder (no entries but hidden ones) reads as
+ * an empty {@link Layout#NATIVE} source, since that is what {@code schemagate init} creates and
+ * {@code schemagate revision} then fills.
  */
 public final class MigrationSources {
 
@@ -84,7 +84,9 @@ public final class MigrationSources {
           dir,
           0,
           "no migration files recognised (tried " + all + ")",
-          "pass --layout <" + all.replace(", ", "|") + "> or point --migrations at the folder"
+          "pass --layout <"
+              + all.replace(", ", "|")
+              + "> or point --migrations at the folder"
               + " that holds the migrations");
     }
     if (best.size() > 1) {

@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>The header is every line before {@code -- +upgrade}. Blank lines and free comments are
  *       allowed there, but any {@code -- word:} line is a header key and an unknown one is an
- *       error: a misspelt {@code down_revison} must not silently make a second root. SQL before
- *       the marker is an error.
+ *       error: a misspelt {@code down_revison} must not silently make a second root. SQL before the
+ *       marker is an error.
  *   <li>The file name must be {@code <revision>.sql} or start with {@code <revision>_}. A mismatch
  *       is an error: it almost always means a file was copied and its header not updated (or the
  *       reverse), and a reviewer who finds a revision by its file name would read the wrong one.
@@ -65,8 +65,7 @@ public final class NativeReader implements SourceReader {
       Pattern.compile("^--\\s*([A-Za-z][A-Za-z0-9_-]*)\\s*:(.*)$");
   private static final Pattern UPGRADE = Pattern.compile("^--\\s*\\+upgrade\\s*$");
   private static final Pattern DOWNGRADE = Pattern.compile("^--\\s*\\+downgrade\\s*$");
-  private static final Pattern REVISION_LINE =
-      Pattern.compile("(?m)^--\\s*revision\\s*:\\s*\\S+");
+  private static final Pattern REVISION_LINE = Pattern.compile("(?m)^--\\s*revision\\s*:\\s*\\S+");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[\\s,]+");
 
   @Override

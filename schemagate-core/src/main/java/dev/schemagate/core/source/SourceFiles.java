@@ -115,8 +115,8 @@ final class SourceFiles {
       String irreversibleReason) {}
 
   /**
-   * Chains entries already in the originating tool's order: each one's parent is the one before
-   * it, the first is the root.
+   * Chains entries already in the originating tool's order: each one's parent is the one before it,
+   * the first is the root.
    */
   static List<MigrationScript> chain(List<LinearEntry> ordered) {
     List<MigrationScript> scripts = new ArrayList<>(ordered.size());

@@ -35,8 +35,8 @@ final class TextLines {
   }
 
   /**
-   * The text from the start of line {@code from} up to the start of line {@code toExclusive}
-   * (or the end of the text when {@code toExclusive} is past the last line).
+   * The text from the start of line {@code from} up to the start of line {@code toExclusive} (or
+   * the end of the text when {@code toExclusive} is past the last line).
    */
   String section(int from, int toExclusive) {
     int start = from <= starts.size() ? starts.get(from - 1) : text.length();

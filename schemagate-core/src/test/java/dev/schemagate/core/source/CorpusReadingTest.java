@@ -3,6 +3,7 @@ package dev.schemagate.core.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.schemagate.core.revision.Revision;
+import dev.schemagate.core.testing.Corpora;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ class CorpusReadingTest {
 
   @Test
   void cratesIoIsReadAsDieselInDieselVersionOrder() {
-    Path dir = Corpora.dir("crates-io").resolve("migrations");
+    Path dir = Corpora.require("crates-io").resolve("migrations");
     assertThat(MigrationSources.detect(dir)).isEqualTo(Layout.DIESEL);
 
     MigrationSource source = MigrationSources.read(dir, null);
@@ -29,15 +30,13 @@ class CorpusReadingTest {
     assertThat(ids.indexOf("20170102131034"))
         .isEqualTo(120)
         .isLessThan(ids.indexOf("2017-08-31-230457"));
-    assertThat(ids)
-        .isSortedAccordingTo(
-            (a, b) -> a.replace("-", "").compareTo(b.replace("-", "")));
+    assertThat(ids).isSortedAccordingTo((a, b) -> a.replace("-", "").compareTo(b.replace("-", "")));
   }
 
   @Test
   void cratesIoMigrationsChainLinearlyFromTheInitialSetup() {
     MigrationSource source =
-        MigrationSources.read(Corpora.dir("crates-io").resolve("migrations"), Layout.DIESEL);
+        MigrationSources.read(Corpora.require("crates-io").resolve("migrations"), Layout.DIESEL);
     List<MigrationScript> v = source.versioned();
     assertThat(v.get(0).revision().isBase()).isTrue();
     for (int i = 1; i < v.size(); i++) {
@@ -52,7 +51,7 @@ class CorpusReadingTest {
   @Test
   void cratesIoHasExactlySevenNonTransactionalMigrations() {
     MigrationSource source =
-        MigrationSources.read(Corpora.dir("crates-io").resolve("migrations"), null);
+        MigrationSources.read(Corpora.require("crates-io").resolve("migrations"), null);
     assertThat(
             source.versioned().stream()
                 .filter(s -> !s.transactional())
@@ -71,7 +70,7 @@ class CorpusReadingTest {
   @Test
   void cratesIoBackfillScriptIsTheOnlyStrayAndCommentOnlyDownIsStillADown() {
     MigrationSource source =
-        MigrationSources.read(Corpora.dir("crates-io").resolve("migrations"), null);
+        MigrationSources.read(Corpora.require("crates-io").resolve("migrations"), null);
     assertThat(source.strays())
         .extracting(s -> s.file().getFileName().toString())
         .containsExactly("data_oauth_github.sql");
@@ -86,7 +85,7 @@ class CorpusReadingTest {
 
   @Test
   void marquezIsReadAsFlywayInNumericVersionOrder() {
-    Path dir = Corpora.dir("marquez-flyway").resolve("migration");
+    Path dir = Corpora.require("marquez-flyway").resolve("migration");
     assertThat(MigrationSources.detect(dir)).isEqualTo(Layout.FLYWAY);
 
     MigrationSource source = MigrationSources.read(dir, null);
@@ -112,7 +111,7 @@ class CorpusReadingTest {
   @Test
   void marquezHasThreeRepeatablesByDescriptionAndOnlyV47OutsideATransaction() {
     MigrationSource source =
-        MigrationSources.read(Corpora.dir("marquez-flyway").resolve("migration"), null);
+        MigrationSources.read(Corpora.require("marquez-flyway").resolve("migration"), null);
     assertThat(source.repeatables())
         .extracting(s -> s.revision().message())
         .containsExactly("Datasets view", "Jobs view and rewrite function", "Runs view");
@@ -132,7 +131,7 @@ class CorpusReadingTest {
 
   @Test
   void redashIsReadAsAlembicGraphWithOneMergeAndOneRoot() {
-    Path dir = Corpora.dir("redash-alembic");
+    Path dir = Corpora.require("redash-alembic");
     assertThat(MigrationSources.detect(dir)).isEqualTo(Layout.ALEMBIC);
 
     MigrationSource source = MigrationSources.read(dir, null);

@@ -128,7 +128,8 @@ class FlywayReaderTest {
   @Test
   void concurrentIndexCreationRunsOutsideATransaction() {
     TestFiles.write(dir, "V1__plain.sql", "CREATE INDEX i ON t (c);\n");
-    TestFiles.write(dir, "V2__concurrent.sql", "create unique index\n  concurrently i2 ON t (c);\n");
+    TestFiles.write(
+        dir, "V2__concurrent.sql", "create unique index\n  concurrently i2 ON t (c);\n");
     TestFiles.write(dir, "V3__drop.sql", "SELECT 1; DROP INDEX CONCURRENTLY i2;\n");
     TestFiles.write(dir, "V4__vacuum.sql", "VACUUM ANALYZE t;\n");
     TestFiles.write(dir, "V5__reindex.sql", "REINDEX INDEX CONCURRENTLY i;\n");

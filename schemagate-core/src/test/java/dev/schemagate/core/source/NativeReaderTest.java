@@ -57,11 +57,18 @@ class NativeReaderTest {
 
   @Test
   void rootMergeNoTransactionAndIrreversibleAreRead() {
-    TestFiles.write(dir, "aaa_root.sql", "-- revision: aaa\n-- down_revision: none\n"
-        + "-- irreversible: seeds data\n-- +upgrade\nSELECT 1;\n");
-    TestFiles.write(dir, "bbb_empty_parent.sql",
+    TestFiles.write(
+        dir,
+        "aaa_root.sql",
+        "-- revision: aaa\n-- down_revision: none\n"
+            + "-- irreversible: seeds data\n-- +upgrade\nSELECT 1;\n");
+    TestFiles.write(
+        dir,
+        "bbb_empty_parent.sql",
         "-- revision: bbb\n-- down_revision:\n-- +upgrade\nSELECT 1;\n-- +downgrade\n");
-    TestFiles.write(dir, "ccc_merge.sql",
+    TestFiles.write(
+        dir,
+        "ccc_merge.sql",
         "-- revision: ccc\n-- down_revision: aaa bbb\n-- transaction: none\n"
             + "-- +upgrade\nCREATE INDEX CONCURRENTLY i ON t (c);\n"
             + "-- +downgrade\nDROP INDEX CONCURRENTLY i;\n");
@@ -82,7 +89,9 @@ class NativeReaderTest {
 
   @Test
   void freeCommentsInTheHeaderAreAllowed() {
-    TestFiles.write(dir, "aaa_x.sql",
+    TestFiles.write(
+        dir,
+        "aaa_x.sql",
         "-- Adds the thing the auditors asked for\n-- revision: aaa\n"
             + "-- irreversible: data\n\n-- +upgrade\nSELECT 1;\n");
     assertThat(reader.read(dir).versioned()).hasSize(1);
@@ -132,8 +141,8 @@ class NativeReaderTest {
 
   @Test
   void unknownHeaderKeyIsAnErrorOnItsLine() {
-    TestFiles.write(dir, "aaa_x.sql",
-        "-- revision: aaa\n-- down_revison: bbb\n-- +upgrade\nSELECT 1;\n");
+    TestFiles.write(
+        dir, "aaa_x.sql", "-- revision: aaa\n-- down_revison: bbb\n-- +upgrade\nSELECT 1;\n");
     SourceException e = catchThrowableOfType(() -> reader.read(dir), SourceException.class);
     assertThat(e.line()).isEqualTo(2);
     assertThat(e.getMessage()).contains("unknown header key 'down_revison'");
@@ -142,7 +151,9 @@ class NativeReaderTest {
 
   @Test
   void badTransactionValueIsAnErrorOnItsLine() {
-    TestFiles.write(dir, "aaa_x.sql",
+    TestFiles.write(
+        dir,
+        "aaa_x.sql",
         "-- revision: aaa\n-- irreversible: x\n-- transaction: off\n-- +upgrade\nSELECT 1;\n");
     SourceException e = catchThrowableOfType(() -> reader.read(dir), SourceException.class);
     assertThat(e.line()).isEqualTo(3);
@@ -175,7 +186,9 @@ class NativeReaderTest {
 
   @Test
   void irreversibleWithADowngradeSectionIsAnError() {
-    TestFiles.write(dir, "aaa_x.sql",
+    TestFiles.write(
+        dir,
+        "aaa_x.sql",
         "-- revision: aaa\n-- irreversible: x\n-- +upgrade\nSELECT 1;\n-- +downgrade\nSELECT 2;\n");
     SourceException e = catchThrowableOfType(() -> reader.read(dir), SourceException.class);
     assertThat(e.line()).isEqualTo(5);
@@ -201,8 +214,9 @@ class NativeReaderTest {
 
   @Test
   void invalidUtf8IsAnErrorOnTheLineOfTheFirstBadByte() {
-    byte[] head = "-- revision: aaa\n-- irreversible: x\n-- +upgrade\nINSERT INTO t VALUES ('caf"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] head =
+        "-- revision: aaa\n-- irreversible: x\n-- +upgrade\nINSERT INTO t VALUES ('caf"
+            .getBytes(StandardCharsets.UTF_8);
     byte[] latin1 = {(byte) 0xE9, '\'', ')', ';', '\n'};
     byte[] all = new byte[head.length + latin1.length];
     System.arraycopy(head, 0, all, 0, head.length);

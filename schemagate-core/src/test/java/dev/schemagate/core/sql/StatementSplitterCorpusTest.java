@@ -2,8 +2,8 @@ package dev.schemagate.core.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.schemagate.core.testing.Corpora;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,17 +24,8 @@ class StatementSplitterCorpusTest {
 
   @BeforeAll
   static void locateCorpora() {
-    Path corpora = SharedCorpora.find().orElse(null);
-    assumeTrue(
-        corpora != null,
-        "shared/corpora not found beside "
-            + Path.of("").toAbsolutePath()
-            + " or any parent; corpus tests skipped");
-    crates = corpora.resolve("crates-io/migrations");
-    marquez = corpora.resolve("marquez-flyway/migration");
-    assumeTrue(
-        Files.isDirectory(crates) && Files.isDirectory(marquez),
-        "shared/corpora found at " + corpora + " but without crates-io or marquez-flyway");
+    crates = Corpora.require("crates-io").resolve("migrations");
+    marquez = Corpora.require("marquez-flyway").resolve("migration");
   }
 
   @Test
