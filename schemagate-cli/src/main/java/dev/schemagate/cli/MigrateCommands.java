@@ -1,5 +1,6 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.core.SchemagateException;
 import dev.schemagate.core.api.MigrateRequest;
 import dev.schemagate.core.api.MigrateResult;
 import dev.schemagate.core.api.PlannedStep;
@@ -21,6 +22,7 @@ final class MigrateCommands {
   abstract static class MigrateCommand extends BaseCommand {
     @Parameters(
         index = "0",
+        arity = "0..1",
         paramLabel = "<target>",
         description = "head, heads, base, +N, -N, a revision id or prefix, <label>@head ...")
     String target;
@@ -55,6 +57,15 @@ final class MigrateCommands {
 
     @Override
     int run(Output out) {
+      if (target == null && sqlRange == null) {
+        throw SchemagateException.badInput(
+            "no target given", "name one: head, base, +1, -1, a revision id, <label>@head");
+      }
+      if (target != null && sqlRange != null) {
+        throw SchemagateException.badInput(
+            "--sql takes the range itself; do not also give a target",
+            "e.g. upgrade --sql base:head");
+      }
       RunMode mode = RunMode.LIVE;
       String from = null;
       String to = target;
@@ -62,7 +73,7 @@ final class MigrateCommands {
         mode = RunMode.SQL;
         int colon = sqlRange.indexOf(':');
         if (colon < 0) {
-          throw dev.schemagate.core.SchemagateException.badInput(
+          throw SchemagateException.badInput(
               "--sql takes an explicit range <from>:<to>, got '" + sqlRange + "'",
               "e.g. --sql base:head, or use --dry-run to start from the database's current state");
         }
