@@ -415,6 +415,13 @@ final class TargetSyntax {
         if (members != null) {
           parents = parents.stream().filter(members::contains).toList();
         }
+        if (parents.size() > 1 && done == Math.abs(steps) - 1) {
+          // The last step down from a merge un-applies the merge itself, leaving its parents as
+          // heads (Alembic does the same); only stepping further down is ambiguous.
+          beneath = current;
+          current = null;
+          break;
+        }
         if (parents.size() > 1) {
           throw outOfRange(
               target,

@@ -277,6 +277,16 @@ class PlannerTest {
     }
 
     @Test
+    void minusOneFromAMergeUndoesTheMergeOnly() {
+      MigrationPlan plan = Planner.downgrade(diamond, heads("m"), "-1");
+
+      assertThat(describe(plan)).containsExactly("DOWN m -[m] +[b2, c1]");
+      RevisionGraphException e = failure(() -> Planner.downgrade(diamond, heads("m"), "-2"));
+      assertThat(e.kind()).isEqualTo(Kind.RELATIVE_OUT_OF_RANGE);
+      assertThat(e.getMessage()).contains("merge");
+    }
+
+    @Test
     void downgradeToOneSideOfAMergeKeepsTheOtherSide() {
       MigrationPlan plan = Planner.downgrade(diamond, heads("m"), "b1");
 

@@ -256,7 +256,8 @@ class TargetTest {
     void minusOverAMergeIsAmbiguous() {
       RevisionGraph merged = graph(rev("a"), rev("x", "a"), rev("y", "a"), rev("m", "x", "y"));
 
-      RevisionGraphException e = failure(() -> resolve(merged, "-1", "m"));
+      // -1 only undoes the merge itself; going past it must pick a side.
+      RevisionGraphException e = failure(() -> resolve(merged, "-2", "m"));
 
       assertThat(e.kind()).isEqualTo(Kind.RELATIVE_OUT_OF_RANGE);
       assertThat(e.getMessage()).contains("merge").contains(fileName("m"));
