@@ -109,7 +109,10 @@ final class MigrateCommands {
 
   static void render(Output out, MigrateResult r) {
     if (r.environment() != null) {
-      out.line("environment: " + r.environment());
+      out.line(
+          "environment: "
+              + r.environment()
+              + (r.governed() ? " (governed)" : " (not governed: no approval needed)"));
     }
     if (r.database() != null) {
       out.line("database: " + r.database());

@@ -10,6 +10,7 @@ import java.util.List;
  * @param target the target as given
  * @param mode live, dry run or SQL
  * @param environment the environment of schemagate.yaml used, or null
+ * @param governed whether that environment is governed
  * @param database the database, redacted; null offline
  * @param headsBefore current heads before
  * @param headsAfter current heads after (planned, for a dry run)
@@ -24,6 +25,7 @@ public record MigrateResult(
     String target,
     RunMode mode,
     String environment,
+    boolean governed,
     String database,
     List<String> headsBefore,
     List<String> headsAfter,
