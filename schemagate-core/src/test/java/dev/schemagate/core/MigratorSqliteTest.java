@@ -296,4 +296,58 @@ class MigratorSqliteTest {
         .extracting(s -> s.revision())
         .containsExactly("b2");
   }
+
+  @Test
+  void liveChangeToAGovernedEnvironmentIsBlockedAndChangesNothing() throws Exception {
+    NativeFiles.write(
+        migrations, "a1", List.of(), "CREATE TABLE t1 (id INTEGER);", "DROP TABLE t1;");
+    Files.writeString(
+        tmp.resolve("schemagate.yaml"),
+        "migrations: migrations\nenvironments:\n  prod:\n    url_env: PROD_URL\n    governed: true\n");
+    Migrator governed =
+        Migrator.open(
+            new dev.schemagate.core.config.WorkspaceOptions(
+                null, "prod", null, null, null, java.util.Map.of("PROD_URL", url), tmp),
+            new RunIdentity("tester", "h", "test", java.time.Clock.systemUTC()));
+    SchemagateException e =
+        catchThrowableOfType(
+            () -> governed.upgrade(MigrateRequest.live("head")), SchemagateException.class);
+    assertThat(e.exitCode()).isEqualTo(ExitCode.BLOCKED);
+    assertThat(e.getMessage()).contains("prod").contains("governed");
+    assertThat(Sql.sqliteTables(url)).isEmpty();
+    MigrateResult dry =
+        governed.upgrade(new MigrateRequest("head", RunMode.DRY_RUN, null, null, null, null));
+    assertThat(dry.sql()).contains("CREATE TABLE t1");
+    assertThat(Sql.sqliteTables(url)).isEmpty();
+  }
+
+  @Test
+  void dbmateAndGolangMigrateFoldersRunInPlace() throws Exception {
+    Path dbmate = tmp.resolve("dbmate");
+    Files.createDirectories(dbmate);
+    Files.writeString(
+        dbmate.resolve("20240101000000_users.sql"),
+        "-- migrate:up\nCREATE TABLE users (id INTEGER);\n\n-- migrate:down\nDROP TABLE users;\n");
+    Files.writeString(
+        dbmate.resolve("20240201000000_posts.sql"),
+        "-- migrate:up transaction:false\nCREATE TABLE posts (id INTEGER);\n\n-- migrate:down\nDROP TABLE posts;\n");
+    MigrateResult r = TestMigrators.of(dbmate, url).upgrade(MigrateRequest.live("head"));
+    assertThat(r.steps())
+        .extracting(s -> s.revision())
+        .containsExactly("20240101000000", "20240201000000");
+    assertThat(r.steps()).extracting(s -> s.transactional()).containsExactly(true, false);
+
+    Path golang = tmp.resolve("golang");
+    Files.createDirectories(golang);
+    for (int i : new int[] {1, 2, 10}) {
+      Files.writeString(
+          golang.resolve(i + "_t" + i + ".up.sql"), "CREATE TABLE g" + i + " (id INTEGER);");
+      Files.writeString(golang.resolve(i + "_t" + i + ".down.sql"), "DROP TABLE g" + i + ";");
+    }
+    String url2 = "jdbc:sqlite:" + tmp.resolve("golang.db");
+    MigrateResult g = TestMigrators.of(golang, url2).upgrade(MigrateRequest.live("head"));
+    assertThat(g.steps()).extracting(s -> s.revision()).containsExactly("1", "2", "10");
+    TestMigrators.of(golang, url2).downgrade(MigrateRequest.live("base"));
+    assertThat(Sql.sqliteTables(url2)).containsOnly("schemagate_version", "schemagate_history");
+  }
 }

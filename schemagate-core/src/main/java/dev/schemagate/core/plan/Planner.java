@@ -109,8 +109,10 @@ public final class Planner {
       if (applied.contains(id)) {
         continue;
       }
-      Set<String> downAncestors = graph.ancestors(id, false);
-      List<String> delete = heads.stream().filter(downAncestors::contains).toList();
+      List<String> delete =
+          heads.stream()
+              .filter(h -> !h.equals(id) && graph.isAncestorOrSelf(h, id, false))
+              .toList();
       heads.removeAll(delete);
       heads.add(id);
       steps.add(new PlanStep(graph.get(id), Direction.UP, delete, List.of(id)));
@@ -179,12 +181,14 @@ public final class Planner {
         // set, and a maximal applied revision is always one of the heads.
         throw new IllegalStateException("revision " + id + " is not a current head " + heads);
       }
-      Set<String> covered = graph.ancestorsOrSelf(heads, true);
       Revision revision = graph.get(id);
       Set<String> prerequisites = new LinkedHashSet<>(revision.downRevisions());
       prerequisites.addAll(revision.dependsOn());
       List<String> insert =
-          prerequisites.stream().filter(p -> !covered.contains(p)).sorted().toList();
+          prerequisites.stream()
+              .filter(p -> heads.stream().noneMatch(h -> graph.isAncestorOrSelf(p, h, true)))
+              .sorted()
+              .toList();
       heads.addAll(insert);
       steps.add(new PlanStep(revision, Direction.DOWN, List.of(id), insert));
     }

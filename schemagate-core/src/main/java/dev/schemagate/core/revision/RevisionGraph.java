@@ -455,6 +455,36 @@ public final class RevisionGraph {
     return inTopologicalOrder(seen);
   }
 
+  /**
+   * Whether {@code ancestor} is {@code of} or one of its ancestors. Walks down from {@code of} and
+   * prunes every revision placed before {@code ancestor} in topological order (none of those can
+   * lead to it), so asking about a nearby revision costs little even in a long history: the planner
+   * asks once per step, and a full ancestor set per step made plans quadratic.
+   */
+  public boolean isAncestorOrSelf(String ancestor, String of, boolean includeDependencies) {
+    requireKnown(ancestor);
+    requireKnown(of);
+    int floor = position.get(ancestor);
+    Set<String> seen = new HashSet<>();
+    Deque<String> todo = new ArrayDeque<>();
+    todo.add(of);
+    while (!todo.isEmpty()) {
+      String id = todo.pop();
+      if (id.equals(ancestor)) {
+        return true;
+      }
+      if (position.get(id) <= floor || !seen.add(id)) {
+        continue;
+      }
+      Revision r = byId.get(id);
+      todo.addAll(r.downRevisions());
+      if (includeDependencies) {
+        todo.addAll(r.dependsOn());
+      }
+    }
+    return false;
+  }
+
   /** The given revisions and all their descendants, in topological order. */
   public Set<String> descendantsOrSelf(Collection<String> ids, boolean includeDependents) {
     Set<String> seen = new HashSet<>();

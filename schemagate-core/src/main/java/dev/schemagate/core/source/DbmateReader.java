@@ -39,19 +39,13 @@ public final class DbmateReader implements SourceReader {
   /** Counts {@code <version>_<name>.sql} files containing a {@code -- migrate:up} line. */
   @Override
   public int score(Path directory) {
-    int score = 0;
+    List<Path> named = new ArrayList<>();
     for (Path p : SourceFiles.list(directory)) {
-      if (!SourceFiles.isDirectory(p) && NAME.matcher(SourceFiles.name(p)).matches()) {
-        try {
-          if (UP_MARKER.matcher(SourceFiles.readUtf8(p)).find()) {
-            score++;
-          }
-        } catch (SourceException e) {
-          // Unreadable files do not count here; read() reports them properly.
-        }
+      if (NAME.matcher(SourceFiles.name(p)).matches() && !SourceFiles.isDirectory(p)) {
+        named.add(p);
       }
     }
-    return score;
+    return SourceFiles.sampledScore(named, head -> UP_MARKER.matcher(head).find());
   }
 
   @Override

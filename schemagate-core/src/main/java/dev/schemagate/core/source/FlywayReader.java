@@ -189,7 +189,7 @@ public final class FlywayReader implements SourceReader {
                 new Revision(stem, List.of(), Set.of(), List.of(), description, p),
                 up,
                 null,
-                transactional(p, sql),
+                transactional(p, sql, present),
                 null,
                 Checksums.sha256(sql),
                 MigrationScript.Kind.REPEATABLE));
@@ -266,7 +266,7 @@ public final class FlywayReader implements SourceReader {
               v.file(),
               new SqlSection(sql, v.file(), 1),
               down,
-              transactional(v.file(), sql),
+              transactional(v.file(), sql, present),
               down == null ? NO_UNDO_REASON : null));
     }
     repeatables.sort(Comparator.comparing(s -> s.revision().message()));
@@ -278,9 +278,9 @@ public final class FlywayReader implements SourceReader {
    * False when Flyway would run the script outside a transaction: its {@code .sql.conf} says {@code
    * executeInTransaction=false}, or it contains a statement PostgreSQL refuses inside one.
    */
-  static boolean transactional(Path script, String sql) {
+  static boolean transactional(Path script, String sql, Set<Path> present) {
     Path conf = script.resolveSibling(SourceFiles.name(script) + ".conf");
-    if (Files.isRegularFile(conf)) {
+    if (present.contains(conf)) {
       TextLines lines = new TextLines(SourceFiles.readUtf8(conf));
       for (int n = 1; n <= lines.count(); n++) {
         String line = lines.line(n).strip();
@@ -312,9 +312,10 @@ public final class FlywayReader implements SourceReader {
   }
 
   private static List<Path> files(Path directory) {
-    try (Stream<Path> walk = Files.walk(directory)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> !hiddenBelow(directory, p))
+    // Files.find hands over the attributes the walk already read: no second stat per file.
+    try (Stream<Path> walk =
+        Files.find(directory, Integer.MAX_VALUE, (p, a) -> a.isRegularFile())) {
+      return walk.filter(p -> !hiddenBelow(directory, p))
           .sorted(Comparator.comparing(Path::toString))
           .toList();
     } catch (IOException e) {

@@ -76,19 +76,13 @@ public final class NativeReader implements SourceReader {
   /** Counts {@code .sql} files that carry a {@code -- revision:} header line. */
   @Override
   public int score(Path directory) {
-    int score = 0;
+    List<Path> sql = new ArrayList<>();
     for (Path p : SourceFiles.list(directory)) {
-      if (!SourceFiles.isDirectory(p) && SourceFiles.name(p).endsWith(".sql")) {
-        try {
-          if (REVISION_LINE.matcher(SourceFiles.readUtf8(p)).find()) {
-            score++;
-          }
-        } catch (SourceException e) {
-          // Unreadable files do not count here; read() reports them properly.
-        }
+      if (SourceFiles.name(p).endsWith(".sql") && !SourceFiles.isDirectory(p)) {
+        sql.add(p);
       }
     }
-    return score;
+    return SourceFiles.sampledScore(sql, head -> REVISION_LINE.matcher(head).find());
   }
 
   @Override

@@ -89,6 +89,36 @@ final class SourceFiles {
     }
   }
 
+  /**
+   * The first few kilobytes of a file, decoded leniently: only for guessing a folder's layout,
+   * never for reading a migration (use {@link #readUtf8} for that). Empty when unreadable.
+   */
+  static String head(Path file) {
+    try (var in = Files.newInputStream(file)) {
+      return new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /**
+   * How many of {@code candidates} look like a layout's files, judged from the heads of at most
+   * {@value #SAMPLE} of them and scaled to the whole list: layout detection must not read every
+   * file of a 5,000-migration folder, which the real read does again anyway.
+   */
+  static int sampledScore(List<Path> candidates, java.util.function.Predicate<String> looksRight) {
+    int sampled = Math.min(SAMPLE, candidates.size());
+    int matches = 0;
+    for (int i = 0; i < sampled; i++) {
+      if (looksRight.test(head(candidates.get(i)))) {
+        matches++;
+      }
+    }
+    return sampled == 0 ? 0 : (int) ((long) matches * candidates.size() / sampled);
+  }
+
+  private static final int SAMPLE = 25;
+
   static String name(Path p) {
     Path f = p.getFileName();
     return f == null ? p.toString() : f.toString();
