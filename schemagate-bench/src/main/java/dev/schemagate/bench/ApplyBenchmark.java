@@ -42,10 +42,11 @@ import org.flywaydb.core.Flyway;
  *
  * Each input gets a fresh database per run; runs are interleaved and the median of {@code REPS} is
  * reported. Then {@code status} on the 5,000-migration database is timed as a whole CLI process.
- * Usage: {@code ApplyBenchmark <repository root>}.
+ * Usage: {@code ApplyBenchmark <repository root> [sizes...] [crates-io]} (default: 1000 5000
+ * crates-io).
  */
 public final class ApplyBenchmark {
-  private static final int REPS = 3;
+  private static final int REPS = 5;
 
   private final EmbeddedPostgres pg;
   private final Path work;
@@ -60,17 +61,27 @@ public final class ApplyBenchmark {
     Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
     Path work = Files.createTempDirectory("schemagate-bench");
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-      new ApplyBenchmark(pg, work).run(root);
+      int[] sizes = {1000, 5000};
+      boolean crates = true;
+      if (args.length > 1) {
+        sizes =
+            java.util.Arrays.stream(args, 1, args.length)
+                .filter(a -> a.matches("\\d+"))
+                .mapToInt(Integer::parseInt)
+                .toArray();
+        crates = java.util.Arrays.asList(args).contains("crates-io");
+      }
+      new ApplyBenchmark(pg, work).run(root, sizes, crates);
     }
   }
 
-  private void run(Path root) throws Exception {
+  private void run(Path root, int[] sizes, boolean withCrates) throws Exception {
     List<String> report = new ArrayList<>();
     report.add(
         "| input | migrations | floor | schemagate | Flyway 13 | schemagate / floor | Flyway / floor |");
     report.add("|---|---:|---:|---:|---:|---:|---:|");
     String status5000 = null;
-    for (int n : new int[] {1000, 5000}) {
+    for (int n : sizes) {
       Path flywayDir = synthetic(n);
       report.add(compare("synthetic", flywayDir, flywayDir, n));
       if (n == 5000) {
@@ -78,7 +89,9 @@ public final class ApplyBenchmark {
       }
     }
     Path crates = root.resolve("../shared/corpora/crates-io/migrations").normalize();
-    if (Files.isDirectory(crates)) {
+    if (!withCrates) {
+      report.add("| crates-io | 285 | not asked for | | | | |");
+    } else if (Files.isDirectory(crates)) {
       Path asFlyway = dieselAsFlyway(crates);
       report.add(compare("crates-io", crates, asFlyway, 285));
     } else {

@@ -53,6 +53,14 @@ public final class VersionTable {
     return SqlCommand.oneRow("INSERT INTO " + HEADS + " (version_num) VALUES (?)", revision);
   }
 
+  /**
+   * A linear step: one head becomes another, in one statement (as Alembic's version table does).
+   */
+  public SqlCommand replaceHead(String from, String to) {
+    return SqlCommand.oneRow(
+        "UPDATE " + HEADS + " SET version_num = ? WHERE version_num = ?", to, from);
+  }
+
   public SqlCommand deleteHead(String revision) {
     return SqlCommand.oneRow("DELETE FROM " + HEADS + " WHERE version_num = ?", revision);
   }

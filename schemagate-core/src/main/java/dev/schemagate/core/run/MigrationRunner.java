@@ -126,6 +126,12 @@ public final class MigrationRunner {
     if (step.repeatable()) {
       return;
     }
+    List<String> delete = step.plan().deleteHeads();
+    List<String> insert = step.plan().insertHeads();
+    if (delete.size() == 1 && insert.size() == 1) {
+      sink.execute(table.replaceHead(delete.get(0), insert.get(0)));
+      return;
+    }
     for (String h : step.plan().deleteHeads()) {
       sink.execute(table.deleteHead(h));
     }
