@@ -125,12 +125,17 @@ public final class ApplyBenchmark {
           "%s %d run %d: floor %d ms, schemagate %d ms, flyway %d ms%n",
           name, expected, r + 1, floor[r], sg[r], fw[r]);
     }
-    long f = median(floor);
-    long s = median(sg);
-    long w = median(fw);
+    // Ratios are taken per run (the three runs of one rep are adjacent in time), then the median:
+    // the disk of a shared machine drifts over minutes, and a ratio of medians would mix eras.
+    double[] sgRatio = new double[REPS];
+    double[] fwRatio = new double[REPS];
+    for (int r = 0; r < REPS; r++) {
+      sgRatio[r] = (double) sg[r] / floor[r];
+      fwRatio[r] = (double) fw[r] / floor[r];
+    }
     return String.format(
         "| %s | %d | %d ms | %d ms | %d ms | %.2f× | %.2f× |",
-        name, expected, f, s, w, (double) s / f, (double) w / f);
+        name, expected, median(floor), median(sg), median(fw), median(sgRatio), median(fwRatio));
   }
 
   /** A migration's statements, split before timing starts. */
@@ -301,6 +306,12 @@ public final class ApplyBenchmark {
         + " ms (runs: "
         + Arrays.toString(times)
         + ")";
+  }
+
+  private static double median(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    return v[v.length / 2];
   }
 
   private static long median(long[] values) {
