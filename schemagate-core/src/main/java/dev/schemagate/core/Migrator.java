@@ -157,7 +157,7 @@ public final class Migrator {
       }
       try (MigrationLock lock =
               MigrationLock.acquire(connection, spec.dialect(), request.lockTimeout());
-          JdbcSink sink = new JdbcSink(connection)) {
+          JdbcSink sink = new JdbcSink(connection, spec.dialect() == Dialect.POSTGRES)) {
         writeAll(sink, table.create());
         Set<String> heads = store.currentHeads();
         List<HistoryEntry> history = store.history();
@@ -331,7 +331,7 @@ public final class Migrator {
     try (Connection connection = Database.open(spec, applicationName());
         MigrationLock lock =
             MigrationLock.acquire(connection, spec.dialect(), java.time.Duration.ofSeconds(60));
-        JdbcSink sink = new JdbcSink(connection)) {
+        JdbcSink sink = new JdbcSink(connection, spec.dialect() == Dialect.POSTGRES)) {
       VersionStore store = new VersionStore(connection, spec.dialect());
       VersionTable table = new VersionTable(spec.dialect());
       HistoryEntry blocking = null;

@@ -67,8 +67,10 @@ public final class MigrationRunner {
       }
       current = null;
       Outcome outcome = step.stampOnly() ? Outcome.STAMPED : Outcome.SUCCESS;
-      writeHeads(step, sink);
-      sink.execute(table.insertHistory(row(step, started, context.now(), executed, outcome, null)));
+      List<SqlCommand> bookkeeping = headChanges(step);
+      bookkeeping.add(
+          table.insertHistory(row(step, started, context.now(), executed, outcome, null)));
+      sink.executeAll(bookkeeping);
       sink.commit();
       return result(step, outcome, executed, t0);
     } catch (SQLException e) {
@@ -98,10 +100,11 @@ public final class MigrationRunner {
       }
       current = null;
       sink.begin();
-      writeHeads(step, sink);
-      sink.execute(
+      List<SqlCommand> bookkeeping = headChanges(step);
+      bookkeeping.add(
           table.finishRunning(
               step.revision(), dir, Outcome.SUCCESS, executed, context.now(), null));
+      sink.executeAll(bookkeeping);
       sink.commit();
       return result(step, Outcome.SUCCESS, executed, t0);
     } catch (SQLException e) {
@@ -122,22 +125,25 @@ public final class MigrationRunner {
     }
   }
 
-  private void writeHeads(RunStep step, StatementSink sink) throws SQLException {
+  /** The current-heads changes of a step; a linear step is one UPDATE. */
+  private List<SqlCommand> headChanges(RunStep step) {
+    List<SqlCommand> out = new ArrayList<>(3);
     if (step.repeatable()) {
-      return;
+      return out;
     }
     List<String> delete = step.plan().deleteHeads();
     List<String> insert = step.plan().insertHeads();
     if (delete.size() == 1 && insert.size() == 1) {
-      sink.execute(table.replaceHead(delete.get(0), insert.get(0)));
-      return;
+      out.add(table.replaceHead(delete.get(0), insert.get(0)));
+      return out;
     }
-    for (String h : step.plan().deleteHeads()) {
-      sink.execute(table.deleteHead(h));
+    for (String h : delete) {
+      out.add(table.deleteHead(h));
     }
-    for (String h : step.plan().insertHeads()) {
-      sink.execute(table.insertHead(h));
+    for (String h : insert) {
+      out.add(table.insertHead(h));
     }
+    return out;
   }
 
   private static void recordQuietly(StatementSink sink, SqlCommand command) {

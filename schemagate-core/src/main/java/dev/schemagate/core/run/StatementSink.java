@@ -24,6 +24,16 @@ public interface StatementSink {
    */
   int execute(SqlCommand command) throws SQLException;
 
+  /**
+   * Runs (or writes) several statements, in order, each with its own row-count check. A live
+   * PostgreSQL sink sends them in one network round trip; the default runs them one by one.
+   */
+  default void executeAll(java.util.List<SqlCommand> commands) throws SQLException {
+    for (SqlCommand c : commands) {
+      execute(c);
+    }
+  }
+
   /** A remark for a human reader of a script; ignored by a live sink. */
   void comment(String text);
 }
