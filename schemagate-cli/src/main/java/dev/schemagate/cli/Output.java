@@ -11,10 +11,13 @@ import java.util.List;
 
 /** Where a command writes: text for people, JSON with {@code --json}, nothing with {@code -q}. */
 final class Output {
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .enable(SerializationFeature.INDENT_OUTPUT);
+  /** Built on first use only: Jackson's start-up cost is paid by JSON output alone. */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -73,7 +76,7 @@ final class Output {
 
   static String toJson(Object value) {
     try {
-      return ConnectionSpec.redact(JSON.writeValueAsString(value));
+      return ConnectionSpec.redact(Json.MAPPER.writeValueAsString(value));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -183,4 +183,31 @@ class MainTest {
     System.arraycopy(b, 0, all, a.length, b.length);
     return all;
   }
+
+  @Test
+  void initWritesConfigAndFolderOnceAndNeverOverwrites() throws Exception {
+    Path project = tmp.resolve("project");
+    Files.createDirectories(project);
+    String[] args = {"--migrations", project.resolve("migrations").toString(), "--json", "init"};
+    CliRunner first = CliRunner.run(args);
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    assertThat(new ObjectMapper().readTree(first.out()).get("created")).hasSize(2);
+    assertThat(project.resolve("schemagate.yaml"))
+        .content()
+        .contains("url_env")
+        .doesNotContain("password");
+    assertThat(project.resolve("migrations")).isDirectory();
+    CliRunner second = CliRunner.run(args);
+    assertThat(new ObjectMapper().readTree(second.out()).get("created")).isEmpty();
+  }
+
+  @Test
+  void upgradeAnswersInJsonWithPlanAndSteps() throws Exception {
+    CliRunner r = sg("--json", "upgrade", "head");
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    JsonNode node = new ObjectMapper().readTree(r.out());
+    assertThat(node.get("plan")).hasSize(14);
+    assertThat(node.get("steps")).hasSize(14);
+    assertThat(node.get("heads_after").get(0).asText()).isEqualTo("5a105911a525");
+  }
 }

@@ -53,7 +53,6 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -134,55 +133,48 @@ public final class Migrator {
       VersionStore store = new VersionStore(connection, spec.dialect());
       VersionTable table = new VersionTable(spec.dialect());
       if (request.mode() == RunMode.DRY_RUN) {
-        Set<String> heads = store.currentHeads();
-        List<HistoryEntry> history = store.history();
-        checkNotBlocked(src, history);
-        checkUnchanged(src, heads, history, spec);
-        MigrationPlan plan = plan(command, src, heads, request.target());
-        List<RunStep> steps =
-            prepare(
-                command,
-                src,
-                plan,
-                spec.dialect(),
-                lastRepeatableChecksums(history),
-                request.target());
+        Prepared p = fromDatabase(command, src, store, spec, request.target());
         StringBuilder sql = new StringBuilder();
         ScriptSink sink = new ScriptSink(sql);
         if (!store.exists()) {
           writeAll(sink, table.create());
         }
-        new MigrationRunner(table, context(request)).run(steps, sink, request.listener());
-        return result(command, request, spec, plan, steps, List.of(), sql.toString(), src, t0);
+        new MigrationRunner(table, context(request)).run(p.steps(), sink, request.listener());
+        return result(
+            command, request, spec, p.plan(), p.steps(), List.of(), sql.toString(), src, t0);
       }
       try (MigrationLock lock =
               MigrationLock.acquire(connection, spec.dialect(), request.lockTimeout());
           JdbcSink sink = new JdbcSink(connection, spec.dialect() == Dialect.POSTGRES)) {
         writeAll(sink, table.create());
-        Set<String> heads = store.currentHeads();
-        List<HistoryEntry> history = store.history();
-        checkNotBlocked(src, history);
-        checkUnchanged(src, heads, history, spec);
-        MigrationPlan plan = plan(command, src, heads, request.target());
-        List<RunStep> steps =
-            prepare(
-                command,
-                src,
-                plan,
-                spec.dialect(),
-                lastRepeatableChecksums(history),
-                request.target());
+        Prepared p = fromDatabase(command, src, store, spec, request.target());
         List<StepResult> done =
-            new MigrationRunner(table, context(request)).run(steps, sink, request.listener());
-        return result(command, request, spec, plan, steps, done, null, src, t0);
+            new MigrationRunner(table, context(request)).run(p.steps(), sink, request.listener());
+        return result(command, request, spec, p.plan(), p.steps(), done, null, src, t0);
       }
     } catch (SQLException e) {
-      throw new SchemagateException(
-          ExitCode.FAILED,
-          "database error on " + spec.redacted() + ": " + ConnectionSpec.redact(e.getMessage()),
-          "check the database is reachable and the user may create tables",
-          e);
+      throw databaseError(spec, e);
     }
+  }
+
+  /** A plan and its steps, ready to run. */
+  private record Prepared(MigrationPlan plan, List<RunStep> steps) {}
+
+  /**
+   * Reads the database's state and plans from it, checking first that no earlier failure is
+   * unresolved and that no applied migration was edited. The same for a dry run and a live one.
+   */
+  private Prepared fromDatabase(
+      String command, Loaded src, VersionStore store, ConnectionSpec spec, String target)
+      throws SQLException {
+    Set<String> heads = store.currentHeads();
+    List<HistoryEntry> history = store.history();
+    checkNotBlocked(src, history);
+    checkUnchanged(src, heads, history, spec);
+    MigrationPlan plan = plan(command, src, heads, target);
+    return new Prepared(
+        plan,
+        prepare(command, src, plan, spec.dialect(), lastRepeatableChecksums(history), target));
   }
 
   private MigrationPlan plan(String command, Loaded src, Set<String> heads, String target) {
@@ -1034,7 +1026,8 @@ public final class Migrator {
     return new SchemagateException(
         ExitCode.FAILED,
         "database error on " + spec.redacted() + ": " + ConnectionSpec.redact(e.getMessage()),
-        "check the database is reachable and the user may read the version tables",
+        "check that the database is reachable and that the user may create and write the"
+            + " version tables",
         e);
   }
 
@@ -1042,9 +1035,5 @@ public final class Migrator {
     List<String> l = new ArrayList<>(values);
     l.sort(null);
     return l;
-  }
-
-  static List<String> words(String s) {
-    return Arrays.asList(s.trim().split("\\s+"));
   }
 }

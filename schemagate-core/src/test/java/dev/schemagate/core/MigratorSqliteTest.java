@@ -350,4 +350,25 @@ class MigratorSqliteTest {
     TestMigrators.of(golang, url2).downgrade(MigrateRequest.live("base"));
     assertThat(Sql.sqliteTables(url2)).containsOnly("schemagate_version", "schemagate_history");
   }
+
+  @Test
+  void flywayRepeatableRunsAfterVersionedAndAgainOnlyWhenItChanges() throws Exception {
+    Path flyway = tmp.resolve("flyway");
+    Files.createDirectories(flyway);
+    Files.writeString(flyway.resolve("V1__t.sql"), "CREATE TABLE t (id INTEGER);");
+    Files.writeString(flyway.resolve("V1.1__u.sql"), "CREATE TABLE u (id INTEGER);");
+    Path view = flyway.resolve("R__t_view.sql");
+    Files.writeString(view, "DROP VIEW IF EXISTS t_view;\nCREATE VIEW t_view AS SELECT id FROM t;");
+    Migrator m = TestMigrators.of(flyway, url);
+    assertThat(m.upgrade(MigrateRequest.live("head")).plan())
+        .extracting(p -> p.revision() + " " + p.direction())
+        .containsExactly("1 up", "1.1 up", "R__t_view rerun");
+    assertThat(m.upgrade(MigrateRequest.live("head")).plan()).isEmpty();
+    Files.writeString(
+        view, "DROP VIEW IF EXISTS t_view;\nCREATE VIEW t_view AS SELECT id, 1 AS one FROM t;");
+    assertThat(m.upgrade(MigrateRequest.live("head")).plan())
+        .extracting(p -> p.revision())
+        .containsExactly("R__t_view");
+    assertThat(Sql.column(url, "SELECT one FROM t_view")).isEmpty();
+  }
 }

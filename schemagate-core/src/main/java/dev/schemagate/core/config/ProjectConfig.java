@@ -1,7 +1,6 @@
 package dev.schemagate.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -179,9 +178,5 @@ public record ProjectConfig(
 
   private static SchemagateException bad(Path file, String problem, String next) {
     return SchemagateException.badInput(file + ": " + problem, next);
-  }
-
-  static int lineOf(JsonMappingException e) {
-    return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
   }
 }

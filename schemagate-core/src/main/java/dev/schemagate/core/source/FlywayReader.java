@@ -114,6 +114,19 @@ public final class FlywayReader implements SourceReader {
               + "|(?:CREATE|DROP)\\s+(?:DATABASE|TABLESPACE|SUBSCRIPTION)\\b"
               + "|ALTER\\s+SYSTEM\\b"
               + "|DISCARD\\s+ALL\\b)");
+
+  /** Every match of {@link #NON_TRANSACTIONAL} contains one of these words (lower case). */
+  private static final List<String> NON_TRANSACTIONAL_WORDS =
+      List.of(
+          "concurrently",
+          "reindex",
+          "vacuum",
+          "database",
+          "tablespace",
+          "subscription",
+          "system",
+          "discard");
+
   private static final Pattern COMMENT_LINE = Pattern.compile("(?m)^\\s*--.*$");
 
   @Override
@@ -255,8 +268,10 @@ public final class FlywayReader implements SourceReader {
     }
 
     List<SourceFiles.LinearEntry> entries = new ArrayList<>();
-    for (Versioned v : versioned) {
-      String sql = SourceFiles.readUtf8(v.file());
+    List<String> texts = SourceFiles.readAllUtf8(versioned.stream().map(Versioned::file).toList());
+    for (int i = 0; i < versioned.size(); i++) {
+      Versioned v = versioned.get(i);
+      String sql = texts.get(i);
       Path undo = undoFiles.get(v.version());
       SqlSection down = undo == null ? null : new SqlSection(SourceFiles.readUtf8(undo), undo, 1);
       entries.add(
@@ -308,7 +323,16 @@ public final class FlywayReader implements SourceReader {
 
   /** The keyword scan described in the class comment; {@code --} comment lines are ignored. */
   static boolean needsNoTransaction(String sql) {
-    return NON_TRANSACTIONAL.matcher(COMMENT_LINE.matcher(sql).replaceAll("")).find();
+    // Most scripts hold none of the keywords: a plain search spares them the regular expressions.
+    String lower = sql.toLowerCase(Locale.ROOT);
+    boolean candidate = false;
+    for (String word : NON_TRANSACTIONAL_WORDS) {
+      if (lower.contains(word)) {
+        candidate = true;
+        break;
+      }
+    }
+    return candidate && NON_TRANSACTIONAL.matcher(COMMENT_LINE.matcher(sql).replaceAll("")).find();
   }
 
   private static List<Path> files(Path directory) {

@@ -37,7 +37,7 @@ public final class GolangMigrateReader implements SourceReader {
   public int score(Path directory) {
     int score = 0;
     for (Path p : SourceFiles.list(directory)) {
-      if (!SourceFiles.isDirectory(p) && NAME.matcher(SourceFiles.name(p)).matches()) {
+      if (NAME.matcher(SourceFiles.name(p)).matches() && !SourceFiles.isDirectory(p)) {
         score++;
       }
     }

@@ -78,7 +78,8 @@ public final class NativeReader implements SourceReader {
   public int score(Path directory) {
     List<Path> sql = new ArrayList<>();
     for (Path p : SourceFiles.list(directory)) {
-      if (SourceFiles.name(p).endsWith(".sql") && !SourceFiles.isDirectory(p)) {
+      // No stat per file: a folder named *.sql simply has no readable head.
+      if (SourceFiles.name(p).endsWith(".sql")) {
         sql.add(p);
       }
     }
@@ -90,6 +91,7 @@ public final class NativeReader implements SourceReader {
     List<MigrationScript> scripts = new ArrayList<>();
     List<StrayFile> strays = new ArrayList<>();
     Map<String, Path> seen = new HashMap<>();
+    List<Path> files = new ArrayList<>();
     for (Path p : SourceFiles.list(directory)) {
       String name = SourceFiles.name(p);
       if (SourceFiles.isDirectory(p)) {
@@ -97,7 +99,14 @@ public final class NativeReader implements SourceReader {
       } else if (!name.endsWith(".sql")) {
         strays.add(new StrayFile(p, "not a .sql file"));
       } else {
-        MigrationScript script = parse(p, SourceFiles.readUtf8(p));
+        files.add(p);
+      }
+    }
+    List<String> texts = SourceFiles.readAllUtf8(files);
+    for (int i = 0; i < files.size(); i++) {
+      Path p = files.get(i);
+      {
+        MigrationScript script = parse(p, texts.get(i));
         Path earlier = seen.putIfAbsent(script.id(), p);
         if (earlier != null) {
           throw new SourceException(

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** File helpers shared by the readers: strict UTF-8 reading, listing, linear chaining. */
@@ -76,9 +76,13 @@ final class SourceFiles {
    */
   static List<Path> list(Path dir) {
     try (Stream<Path> entries = Files.list(dir)) {
+      // Sort on names computed once: a comparator that derives them calls getFileName n log n
+      // times.
       return entries
-          .filter(p -> !name(p).startsWith("."))
-          .sorted(Comparator.comparing(SourceFiles::name))
+          .map(p -> Map.entry(name(p), p))
+          .filter(e -> !e.getKey().startsWith("."))
+          .sorted(Map.Entry.comparingByKey())
+          .map(Map.Entry::getValue)
           .toList();
     } catch (IOException e) {
       throw new SourceException(
@@ -118,6 +122,33 @@ final class SourceFiles {
   }
 
   private static final int SAMPLE = 25;
+
+  /**
+   * Reads many files as {@link #readUtf8} does, on all cores, in the order given: a folder of
+   * thousands of migrations is read at the start of every command, and the time goes to system
+   * calls that parallelise well. The first failure, in list order, is thrown.
+   */
+  static List<String> readAllUtf8(List<Path> files) {
+    List<Object> results =
+        files.parallelStream()
+            .map(
+                f -> {
+                  try {
+                    return (Object) readUtf8(f);
+                  } catch (SourceException e) {
+                    return e;
+                  }
+                })
+            .toList();
+    List<String> texts = new ArrayList<>(results.size());
+    for (Object r : results) {
+      if (r instanceof SourceException e) {
+        throw e;
+      }
+      texts.add((String) r);
+    }
+    return texts;
+  }
 
   static String name(Path p) {
     Path f = p.getFileName();
