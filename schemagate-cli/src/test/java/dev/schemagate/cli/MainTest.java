@@ -195,7 +195,7 @@ class MainTest {
     assertThat(project.resolve("schemagate.yaml"))
         .content()
         .contains("url_env")
-        .doesNotContain("password");
+        .doesNotContain("postgres://");
     assertThat(project.resolve("migrations")).isDirectory();
     CliRunner second = CliRunner.run(args);
     assertThat(new ObjectMapper().readTree(second.out()).get("created")).isEmpty();
