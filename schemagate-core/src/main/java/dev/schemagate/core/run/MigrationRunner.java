@@ -70,8 +70,7 @@ public final class MigrationRunner {
       List<SqlCommand> bookkeeping = headChanges(step);
       bookkeeping.add(
           table.insertHistory(row(step, started, context.now(), executed, outcome, null)));
-      sink.executeAll(bookkeeping);
-      sink.commit();
+      sink.commitWith(bookkeeping);
       return result(step, outcome, executed, t0);
     } catch (SQLException e) {
       sink.rollback();
@@ -104,8 +103,7 @@ public final class MigrationRunner {
       bookkeeping.add(
           table.finishRunning(
               step.revision(), dir, Outcome.SUCCESS, executed, context.now(), null));
-      sink.executeAll(bookkeeping);
-      sink.commit();
+      sink.commitWith(bookkeeping);
       return result(step, Outcome.SUCCESS, executed, t0);
     } catch (SQLException e) {
       sink.rollback();

@@ -83,15 +83,16 @@ public final class AlembicReader implements SourceReader {
     List<Path> py = new ArrayList<>();
     for (Path p : SourceFiles.list(directory)) {
       String name = SourceFiles.name(p);
-      if (SourceFiles.isDirectory(p) && name.equals("versions")) {
+      // Names before stats: a stat per entry is what makes a large folder slow to look at.
+      if (name.equals("versions") && SourceFiles.isDirectory(p)) {
         for (Path inner : SourceFiles.list(p)) {
-          if (!SourceFiles.isDirectory(inner) && SourceFiles.name(inner).endsWith(".py")) {
+          if (SourceFiles.name(inner).endsWith(".py") && !SourceFiles.isDirectory(inner)) {
             py.add(inner);
           } else {
             strays.add(new StrayFile(inner, "not a .py revision module"));
           }
         }
-      } else if (!SourceFiles.isDirectory(p) && name.endsWith(".py")) {
+      } else if (name.endsWith(".py") && !SourceFiles.isDirectory(p)) {
         py.add(p);
       } else {
         strays.add(new StrayFile(p, "not a .py revision module"));
