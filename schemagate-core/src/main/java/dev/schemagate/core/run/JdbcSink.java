@@ -115,24 +115,6 @@ public final class JdbcSink implements StatementSink, AutoCloseable {
     }
   }
 
-  /**
-   * The step's version-table writes and its COMMIT as one multi-statement prepared statement. The
-   * driver sees the transaction end (the server reports it idle), so the {@code commit()} that
-   * follows sends nothing; it only restores autocommit. If COMMIT fails (a deferred constraint),
-   * the driver throws and the caller rolls back as for any failure.
-   */
-  @Override
-  public void commitWith(List<SqlCommand> commands) throws SQLException {
-    if (!pipeline) {
-      StatementSink.super.commitWith(commands);
-      return;
-    }
-    List<SqlCommand> all = new ArrayList<>(commands);
-    all.add(new SqlCommand("COMMIT", List.of(), -1));
-    executeAll(all);
-    commit();
-  }
-
   private static void check(SqlCommand command, int count) throws SQLException {
     if (command.expectedRows() >= 0 && count != command.expectedRows()) {
       throw new SQLException(

@@ -70,7 +70,8 @@ public final class MigrationRunner {
       List<SqlCommand> bookkeeping = headChanges(step);
       bookkeeping.add(
           table.insertHistory(row(step, started, context.now(), executed, outcome, null)));
-      sink.commitWith(bookkeeping);
+      sink.executeAll(bookkeeping);
+      sink.commit();
       return result(step, outcome, executed, t0);
     } catch (SQLException e) {
       sink.rollback();
@@ -103,7 +104,8 @@ public final class MigrationRunner {
       bookkeeping.add(
           table.finishRunning(
               step.revision(), dir, Outcome.SUCCESS, executed, context.now(), null));
-      sink.commitWith(bookkeeping);
+      sink.executeAll(bookkeeping);
+      sink.commit();
       return result(step, Outcome.SUCCESS, executed, t0);
     } catch (SQLException e) {
       sink.rollback();

@@ -34,16 +34,6 @@ public interface StatementSink {
     }
   }
 
-  /**
-   * Runs the commands, then commits: the end of a step. A live PostgreSQL sink sends commands and
-   * COMMIT in one round trip, so a step costs no more round trips than its own statements and
-   * commit would without any bookkeeping.
-   */
-  default void commitWith(java.util.List<SqlCommand> commands) throws SQLException {
-    executeAll(commands);
-    commit();
-  }
-
   /** A remark for a human reader of a script; ignored by a live sink. */
   void comment(String text);
 }
