@@ -1,9 +1,7 @@
 package dev.schemagate.core.source;
 
 import dev.schemagate.core.revision.Revision;
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads a Flyway SQL migrations folder in place, the way Flyway's default naming resolves it.
