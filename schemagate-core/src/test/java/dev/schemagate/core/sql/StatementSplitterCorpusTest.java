@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
  * not checked out next to the repository.
  */
 class StatementSplitterCorpusTest {
-  private static Path crates;
-  private static Path marquez;
+  private Path crates;
+  private Path marquez;
 
-  @BeforeAll
-  static void locateCorpora() {
+  @BeforeEach
+  void locateCorpora() {
     crates = Corpora.require("crates-io").resolve("migrations");
     marquez = Corpora.require("marquez-flyway").resolve("migration");
   }
