@@ -436,6 +436,17 @@ public final class RevisionGraph {
 
   /** The given revisions and all their ancestors, in topological order. */
   public Set<String> ancestorsOrSelf(Collection<String> ids, boolean includeDependencies) {
+    return closure(
+        ids,
+        id ->
+            includeDependencies
+                ? List.of(byId.get(id).downRevisions(), byId.get(id).dependsOn())
+                : List.of(byId.get(id).downRevisions()));
+  }
+
+  /** The given ids and everything reachable from them along {@code edges}, topologically. */
+  private Set<String> closure(
+      Collection<String> ids, java.util.function.Function<String, List<List<String>>> edges) {
     Set<String> seen = new HashSet<>();
     Deque<String> todo = new ArrayDeque<>();
     for (String id : ids) {
@@ -445,11 +456,7 @@ public final class RevisionGraph {
     while (!todo.isEmpty()) {
       String id = todo.pop();
       if (seen.add(id)) {
-        Revision r = byId.get(id);
-        todo.addAll(r.downRevisions());
-        if (includeDependencies) {
-          todo.addAll(r.dependsOn());
-        }
+        edges.apply(id).forEach(todo::addAll);
       }
     }
     return inTopologicalOrder(seen);
@@ -487,22 +494,12 @@ public final class RevisionGraph {
 
   /** The given revisions and all their descendants, in topological order. */
   public Set<String> descendantsOrSelf(Collection<String> ids, boolean includeDependents) {
-    Set<String> seen = new HashSet<>();
-    Deque<String> todo = new ArrayDeque<>();
-    for (String id : ids) {
-      requireKnown(id);
-      todo.add(id);
-    }
-    while (!todo.isEmpty()) {
-      String id = todo.pop();
-      if (seen.add(id)) {
-        todo.addAll(children.get(id));
-        if (includeDependents) {
-          todo.addAll(dependents.get(id));
-        }
-      }
-    }
-    return inTopologicalOrder(seen);
+    return closure(
+        ids,
+        id ->
+            includeDependents
+                ? List.of(children.get(id), dependents.get(id))
+                : List.of(children.get(id)));
   }
 
   /** The given ids, deduplicated, in topological order. Unknown ids are an error. */
