@@ -39,6 +39,22 @@ final class InspectCommands {
         + r.message();
   }
 
+  /** A list of revisions, one line each; the database first when there is one. */
+  static int list(Output out, RevisionsResult r, String whenEmpty) {
+    out.warnings(r.warnings());
+    out.result(r);
+    if (r.database() != null) {
+      out.line("database: " + r.database());
+    }
+    if (r.revisions().isEmpty()) {
+      out.line(whenEmpty);
+    }
+    for (RevisionInfo i : r.revisions()) {
+      out.line(describe(i));
+    }
+    return 0;
+  }
+
   static String parents(RevisionInfo r) {
     return r.downRevisions().isEmpty() ? "<base>" : String.join(", ", r.downRevisions());
   }
@@ -47,17 +63,7 @@ final class InspectCommands {
   static final class Current extends BaseCommand {
     @Override
     int run(Output out) {
-      RevisionsResult r = migrator().current();
-      out.warnings(r.warnings());
-      out.result(r);
-      out.line("database: " + r.database());
-      if (r.revisions().isEmpty()) {
-        out.line("base (no revision applied)");
-      }
-      for (RevisionInfo i : r.revisions()) {
-        out.line(describe(i));
-      }
-      return 0;
+      return list(out, migrator().current(), "base (no revision applied)");
     }
   }
 
@@ -65,13 +71,7 @@ final class InspectCommands {
   static final class Heads extends BaseCommand {
     @Override
     int run(Output out) {
-      RevisionsResult r = migrator().heads();
-      out.warnings(r.warnings());
-      out.result(r);
-      for (RevisionInfo i : r.revisions()) {
-        out.line(describe(i));
-      }
-      return 0;
+      return list(out, migrator().heads(), "no revisions");
     }
   }
 
@@ -79,16 +79,7 @@ final class InspectCommands {
   static final class Branches extends BaseCommand {
     @Override
     int run(Output out) {
-      RevisionsResult r = migrator().branches();
-      out.warnings(r.warnings());
-      out.result(r);
-      if (r.revisions().isEmpty()) {
-        out.line("no branch points");
-      }
-      for (RevisionInfo i : r.revisions()) {
-        out.line(describe(i));
-      }
-      return 0;
+      return list(out, migrator().branches(), "no branch points");
     }
   }
 

@@ -85,10 +85,6 @@ public final class Migrator {
     return new Migrator(Workspace.resolve(options), identity);
   }
 
-  public Workspace workspace() {
-    return workspace;
-  }
-
   // ---------------------------------------------------------------- migrating
 
   /** Applies migrations up to the target. */
@@ -136,7 +132,7 @@ public final class Migrator {
         Prepared p = fromDatabase(command, src, store, spec, request.target());
         StringBuilder sql = new StringBuilder();
         ScriptSink sink = new ScriptSink(sql);
-        if (!store.exists()) {
+        if (!p.tablesExist()) {
           writeAll(sink, table.create());
         }
         new MigrationRunner(table, context(request)).run(p.steps(), sink, request.listener());
@@ -158,7 +154,7 @@ public final class Migrator {
   }
 
   /** A plan and its steps, ready to run. */
-  private record Prepared(MigrationPlan plan, List<RunStep> steps) {}
+  private record Prepared(MigrationPlan plan, List<RunStep> steps, boolean tablesExist) {}
 
   /**
    * Reads the database's state and plans from it, checking first that no earlier failure is
@@ -167,14 +163,15 @@ public final class Migrator {
   private Prepared fromDatabase(
       String command, Loaded src, VersionStore store, ConnectionSpec spec, String target)
       throws SQLException {
-    Set<String> heads = store.currentHeads();
-    List<HistoryEntry> history = store.history();
-    checkNotBlocked(src, history);
-    checkUnchanged(src, heads, history, spec);
-    MigrationPlan plan = plan(command, src, heads, target);
+    VersionStore.State state = store.read();
+    checkNotBlocked(src, state.history());
+    checkUnchanged(src, state.heads(), state.history(), spec);
+    MigrationPlan plan = plan(command, src, state.heads(), target);
     return new Prepared(
         plan,
-        prepare(command, src, plan, spec.dialect(), lastRepeatableChecksums(history), target));
+        prepare(
+            command, src, plan, spec.dialect(), lastRepeatableChecksums(state.history()), target),
+        state.exists());
   }
 
   private MigrationPlan plan(String command, Loaded src, Set<String> heads, String target) {
@@ -670,8 +667,9 @@ public final class Migrator {
     ConnectionSpec spec = workspace.requireConnection();
     try (Connection connection = Database.open(spec, applicationName())) {
       VersionStore store = new VersionStore(connection, spec.dialect());
-      Set<String> heads = store.currentHeads();
-      List<HistoryEntry> history = store.history();
+      VersionStore.State db = store.read();
+      Set<String> heads = db.heads();
+      List<HistoryEntry> history = db.history();
       Set<String> applied = appliedSet(src, heads);
       Map<String, HistoryEntry> lastApplied = lastApplied(history);
       Map<String, HistoryEntry> last = new HashMap<>();
@@ -729,7 +727,8 @@ public final class Migrator {
     ConnectionSpec spec = workspace.requireConnection();
     try (Connection connection = Database.open(spec, applicationName())) {
       VersionStore store = new VersionStore(connection, spec.dialect());
-      ValidateResult r = compare(src, store.currentHeads(), store.history(), spec);
+      VersionStore.State state = store.read();
+      ValidateResult r = compare(src, state.heads(), state.history(), spec);
       if (!r.valid()) {
         throw new ValidationFailedException(r);
       }

@@ -32,8 +32,4 @@ public class ValidationFailedException extends SchemagateException {
   public Object details() {
     return result;
   }
-
-  public ValidateResult result() {
-    return result;
-  }
 }

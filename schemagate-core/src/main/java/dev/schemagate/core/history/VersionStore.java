@@ -56,11 +56,34 @@ public final class VersionStore {
     }
   }
 
+  /**
+   * Both tables read at once, checking for them once.
+   *
+   * @param exists whether the version tables exist
+   * @param heads the current heads (empty when they do not)
+   * @param history every history row in insertion order (empty when they do not)
+   */
+  public record State(boolean exists, Set<String> heads, List<HistoryEntry> history) {}
+
+  /** Heads and history together: what every planning command needs. */
+  public State read() throws SQLException {
+    if (!exists()) {
+      return new State(false, Set.of(), List.of());
+    }
+    return new State(true, readHeads(), readHistory());
+  }
+
   /** The current heads; empty when the tables do not exist yet. */
   public Set<String> currentHeads() throws SQLException {
-    if (!exists()) {
-      return Set.of();
-    }
+    return exists() ? readHeads() : Set.of();
+  }
+
+  /** Every history row in insertion order; empty when the tables do not exist yet. */
+  public List<HistoryEntry> history() throws SQLException {
+    return exists() ? readHistory() : List.of();
+  }
+
+  private Set<String> readHeads() throws SQLException {
     Set<String> heads = new LinkedHashSet<>();
     try (Statement st = connection.createStatement();
         ResultSet rs = st.executeQuery(VersionTable.selectHeads())) {
@@ -71,11 +94,7 @@ public final class VersionStore {
     return heads;
   }
 
-  /** Every history row in insertion order; empty when the tables do not exist yet. */
-  public List<HistoryEntry> history() throws SQLException {
-    if (!exists()) {
-      return List.of();
-    }
+  private List<HistoryEntry> readHistory() throws SQLException {
     List<HistoryEntry> rows = new ArrayList<>();
     try (Statement st = connection.createStatement();
         ResultSet rs = st.executeQuery(VersionTable.selectHistory())) {

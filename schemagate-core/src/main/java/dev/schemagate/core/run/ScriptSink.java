@@ -11,7 +11,6 @@ import java.math.BigDecimal;
  */
 public final class ScriptSink implements StatementSink {
   private final Appendable out;
-  private int statements;
 
   public ScriptSink(Appendable out) {
     this.out = out;
@@ -32,7 +31,6 @@ public final class ScriptSink implements StatementSink {
 
   @Override
   public int execute(SqlCommand command) {
-    statements++;
     write(render(command));
     write(";\n");
     return -1;
@@ -43,11 +41,6 @@ public final class ScriptSink implements StatementSink {
     for (String line : text.split("\n", -1)) {
       write("-- " + line + "\n");
     }
-  }
-
-  /** How many statements were written. */
-  public int statements() {
-    return statements;
   }
 
   /** The statement with each {@code ?} replaced by its parameter as a SQL literal. */
