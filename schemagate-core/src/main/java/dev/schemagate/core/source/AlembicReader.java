@@ -40,9 +40,9 @@ public final class AlembicReader implements SourceReader {
 
   /** Counts {@code .py} files (here and in {@code versions/}) with a top-level revision. */
   @Override
-  public int score(Path directory) {
+  public int score(Path directory, List<Path> entries) {
     int score = 0;
-    for (Path p : candidates(directory, new ArrayList<>())) {
+    for (Path p : candidates(entries, new ArrayList<>())) {
       try {
         if (REVISION_LINE.matcher(SourceFiles.readUtf8(p)).find()) {
           score++;
@@ -59,7 +59,7 @@ public final class AlembicReader implements SourceReader {
     List<StrayFile> strays = new ArrayList<>();
     List<MigrationScript> scripts = new ArrayList<>();
     Map<String, Path> seen = new HashMap<>();
-    for (Path p : candidates(directory, strays)) {
+    for (Path p : candidates(SourceFiles.list(directory), strays)) {
       String text = SourceFiles.readUtf8(p);
       if (!REVISION_LINE.matcher(text).find()) {
         strays.add(new StrayFile(p, "Python module without a top-level revision = '...'"));
@@ -79,9 +79,9 @@ public final class AlembicReader implements SourceReader {
     return new MigrationSource(directory, Layout.ALEMBIC, scripts, List.of(), List.of(), strays);
   }
 
-  private static List<Path> candidates(Path directory, List<StrayFile> strays) {
+  private static List<Path> candidates(List<Path> entries, List<StrayFile> strays) {
     List<Path> py = new ArrayList<>();
-    for (Path p : SourceFiles.list(directory)) {
+    for (Path p : entries) {
       String name = SourceFiles.name(p);
       // Names before stats: a stat per entry is what makes a large folder slow to look at.
       if (name.equals("versions") && SourceFiles.isDirectory(p)) {

@@ -38,9 +38,9 @@ public final class DbmateReader implements SourceReader {
 
   /** Counts {@code <version>_<name>.sql} files containing a {@code -- migrate:up} line. */
   @Override
-  public int score(Path directory) {
+  public int score(Path directory, List<Path> entries) {
     List<Path> named = new ArrayList<>();
-    for (Path p : SourceFiles.list(directory)) {
+    for (Path p : entries) {
       if (NAME.matcher(SourceFiles.name(p)).matches() && !SourceFiles.isDirectory(p)) {
         named.add(p);
       }

@@ -39,9 +39,9 @@ public final class DieselReader implements SourceReader {
 
   /** Counts sub-folders that contain an {@code up.sql}. */
   @Override
-  public int score(Path directory) {
+  public int score(Path directory, List<Path> entries) {
     int score = 0;
-    for (Path p : SourceFiles.list(directory)) {
+    for (Path p : entries) {
       // Names first: a stat per entry is what makes detection slow on a large folder.
       String name = SourceFiles.name(p);
       if (!name.isEmpty()

@@ -133,9 +133,9 @@ public final class FlywayReader implements SourceReader {
 
   /** Counts files named like Flyway versioned, repeatable or undo SQL migrations. */
   @Override
-  public int score(Path directory) {
+  public int score(Path directory, List<Path> entries) {
     int score = 0;
-    for (Path p : files(directory)) {
+    for (Path p : files(entries)) {
       String name = SourceFiles.name(p);
       if (name.endsWith(".sql") && name.length() > 5) {
         char prefix = name.charAt(0);
@@ -150,9 +150,12 @@ public final class FlywayReader implements SourceReader {
     return score;
   }
 
+  /** A versioned script's text and whether it runs in a transaction. */
+  private record Script(String sql, boolean transactional) {}
+
   @Override
   public MigrationSource read(Path directory) {
-    List<Path> files = files(directory);
+    List<Path> files = files(SourceFiles.list(directory));
     Set<Path> present = new HashSet<>(files);
     List<Versioned> versioned = new ArrayList<>();
     Map<Version, Path> undoFiles = new TreeMap<>();
@@ -265,10 +268,16 @@ public final class FlywayReader implements SourceReader {
     }
 
     List<SourceFiles.LinearEntry> entries = new ArrayList<>();
-    List<String> texts = SourceFiles.readAllUtf8(versioned.stream().map(Versioned::file).toList());
+    List<Script> scripts =
+        SourceFiles.parallelMap(
+            versioned,
+            v -> {
+              String sql = SourceFiles.readUtf8(v.file());
+              return new Script(sql, transactional(v.file(), sql, present));
+            });
     for (int i = 0; i < versioned.size(); i++) {
       Versioned v = versioned.get(i);
-      String sql = texts.get(i);
+      String sql = scripts.get(i).sql();
       Path undo = undoFiles.get(v.version());
       SqlSection down = undo == null ? null : new SqlSection(SourceFiles.readUtf8(undo), undo, 1);
       entries.add(
@@ -278,7 +287,7 @@ public final class FlywayReader implements SourceReader {
               v.file(),
               new SqlSection(sql, v.file(), 1),
               down,
-              transactional(v.file(), sql, present),
+              scripts.get(i).transactional(),
               down == null ? NO_UNDO_REASON : null));
     }
     repeatables.sort(Comparator.comparing(s -> s.revision().message()));
@@ -338,20 +347,20 @@ public final class FlywayReader implements SourceReader {
    * folder of thousands of scripts the stats cost more than everything else detection does. A
    * folder so named is then reported when it is read.
    */
-  private static List<Path> files(Path directory) {
+  private static List<Path> files(List<Path> entries) {
     List<Path> out = new ArrayList<>();
-    collect(directory, out);
+    collect(entries, out);
     out.sort(Comparator.comparing(Path::toString));
     return out;
   }
 
-  private static void collect(Path dir, List<Path> out) {
-    for (Path p : SourceFiles.list(dir)) {
+  private static void collect(List<Path> entries, List<Path> out) {
+    for (Path p : entries) {
       String name = SourceFiles.name(p);
       if (name.endsWith(".sql") || name.endsWith(".conf")) {
         out.add(p);
       } else if (SourceFiles.isDirectory(p)) {
-        collect(p, out);
+        collect(SourceFiles.list(p), out);
       } else {
         out.add(p); // hidden entries never get here: SourceFiles.list leaves them out
       }

@@ -34,9 +34,9 @@ public final class GolangMigrateReader implements SourceReader {
 
   /** Counts {@code <n>_<name>.up.sql} and {@code .down.sql} files. */
   @Override
-  public int score(Path directory) {
+  public int score(Path directory, List<Path> entries) {
     int score = 0;
-    for (Path p : SourceFiles.list(directory)) {
+    for (Path p : entries) {
       if (NAME.matcher(SourceFiles.name(p)).matches() && !SourceFiles.isDirectory(p)) {
         score++;
       }

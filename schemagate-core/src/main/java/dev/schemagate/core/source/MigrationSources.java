@@ -62,13 +62,14 @@ public final class MigrationSources {
    */
   public static Layout detect(Path dir) {
     requireFolder(dir);
-    if (SourceFiles.list(dir).isEmpty()) {
+    List<Path> entries = SourceFiles.list(dir);
+    if (entries.isEmpty()) {
       return Layout.NATIVE;
     }
     List<SourceReader> best = new ArrayList<>();
     int bestScore = 0;
     for (SourceReader r : readers()) {
-      int score = r.score(dir);
+      int score = r.score(dir, entries);
       if (score > bestScore) {
         best.clear();
         bestScore = score;

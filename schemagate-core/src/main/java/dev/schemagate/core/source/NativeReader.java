@@ -75,9 +75,9 @@ public final class NativeReader implements SourceReader {
 
   /** Counts {@code .sql} files that carry a {@code -- revision:} header line. */
   @Override
-  public int score(Path directory) {
+  public int score(Path directory, List<Path> entries) {
     List<Path> sql = new ArrayList<>();
-    for (Path p : SourceFiles.list(directory)) {
+    for (Path p : entries) {
       // No stat per file: a folder named *.sql simply has no readable head.
       if (SourceFiles.name(p).endsWith(".sql")) {
         sql.add(p);
@@ -93,30 +93,30 @@ public final class NativeReader implements SourceReader {
     Map<String, Path> seen = new HashMap<>();
     List<Path> files = new ArrayList<>();
     for (Path p : SourceFiles.list(directory)) {
+      // Names before stats: a folder named *.sql is reported when it cannot be read.
       String name = SourceFiles.name(p);
-      if (SourceFiles.isDirectory(p)) {
-        strays.add(new StrayFile(p, "a folder; native migrations are .sql files at the top level"));
-      } else if (!name.endsWith(".sql")) {
-        strays.add(new StrayFile(p, "not a .sql file"));
-      } else {
+      if (name.endsWith(".sql")) {
         files.add(p);
+      } else if (SourceFiles.isDirectory(p)) {
+        strays.add(new StrayFile(p, "a folder; native migrations are .sql files at the top level"));
+      } else {
+        strays.add(new StrayFile(p, "not a .sql file"));
       }
     }
-    List<String> texts = SourceFiles.readAllUtf8(files);
+    List<MigrationScript> parsed =
+        SourceFiles.parallelMap(files, p -> parse(p, SourceFiles.readUtf8(p)));
     for (int i = 0; i < files.size(); i++) {
       Path p = files.get(i);
-      {
-        MigrationScript script = parse(p, texts.get(i));
-        Path earlier = seen.putIfAbsent(script.id(), p);
-        if (earlier != null) {
-          throw new SourceException(
-              p,
-              0,
-              "revision " + script.id() + " is also declared by " + earlier,
-              "give one of them a new revision id (schemagate revision generates one)");
-        }
-        scripts.add(script);
+      MigrationScript script = parsed.get(i);
+      Path earlier = seen.putIfAbsent(script.id(), p);
+      if (earlier != null) {
+        throw new SourceException(
+            p,
+            0,
+            "revision " + script.id() + " is also declared by " + earlier,
+            "give one of them a new revision id (schemagate revision generates one)");
       }
+      scripts.add(script);
     }
     return new MigrationSource(directory, Layout.NATIVE, scripts, List.of(), List.of(), strays);
   }

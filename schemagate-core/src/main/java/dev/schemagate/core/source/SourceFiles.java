@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** File helpers shared by the readers: strict UTF-8 reading, listing, linear chaining. */
@@ -129,25 +130,36 @@ final class SourceFiles {
    * calls that parallelise well. The first failure, in list order, is thrown.
    */
   static List<String> readAllUtf8(List<Path> files) {
+    return parallelMap(files, SourceFiles::readUtf8);
+  }
+
+  /**
+   * Applies {@code work} to every item on all cores and returns the results in the order given. The
+   * first {@link SourceException}, in list order, is thrown, so the error a user sees does not
+   * depend on thread timing.
+   */
+  static <T, R> List<R> parallelMap(List<T> items, Function<T, R> work) {
     List<Object> results =
-        files.parallelStream()
+        items.parallelStream()
             .map(
-                f -> {
+                item -> {
                   try {
-                    return (Object) readUtf8(f);
+                    return (Object) work.apply(item);
                   } catch (SourceException e) {
                     return e;
                   }
                 })
             .toList();
-    List<String> texts = new ArrayList<>(results.size());
+    List<R> out = new ArrayList<>(results.size());
     for (Object r : results) {
       if (r instanceof SourceException e) {
         throw e;
       }
-      texts.add((String) r);
+      @SuppressWarnings("unchecked")
+      R value = (R) r;
+      out.add(value);
     }
-    return texts;
+    return out;
   }
 
   static String name(Path p) {
@@ -181,8 +193,12 @@ final class SourceFiles {
    */
   static List<MigrationScript> chain(List<LinearEntry> ordered) {
     List<MigrationScript> scripts = new ArrayList<>(ordered.size());
+    // Hashing thousands of scripts is a good part of reading a folder, and it parallelises.
+    List<String> checksums =
+        ordered.parallelStream().map(e -> Checksums.sha256(e.up().sql())).toList();
     String previous = null;
-    for (LinearEntry e : ordered) {
+    for (int i = 0; i < ordered.size(); i++) {
+      LinearEntry e = ordered.get(i);
       scripts.add(
           new MigrationScript(
               Revision.linear(e.id(), previous, e.message(), e.file()),
@@ -190,7 +206,7 @@ final class SourceFiles {
               e.down(),
               e.transactional(),
               e.irreversibleReason(),
-              Checksums.sha256(e.up().sql()),
+              checksums.get(i),
               MigrationScript.Kind.VERSIONED));
       previous = e.id();
     }

@@ -1,6 +1,7 @@
 package dev.schemagate.core.source;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** Reads one layout's folder. Implementations are stateless. */
 public interface SourceReader {
@@ -10,8 +11,11 @@ public interface SourceReader {
   /**
    * How strongly this folder looks like this layout: 0 when not at all, else the number of files
    * that match the layout's naming. Auto-detection picks the highest.
+   *
+   * @param entries the folder's entries as {@link SourceFiles#list} gives them, listed once for
+   *     every reader: listing a folder of thousands of files is most of what detection costs
    */
-  int score(Path directory);
+  int score(Path directory, List<Path> entries);
 
   /**
    * Reads the folder.
