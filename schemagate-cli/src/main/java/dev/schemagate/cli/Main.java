@@ -14,6 +14,8 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "schemagate",
     mixinStandardHelpOptions = true,
+    // --help and --version on every subcommand too: `schemagate status --help`.
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Main.Version.class,
     description = "Governed database schema migrations for PostgreSQL and SQLite.",
     subcommands = {

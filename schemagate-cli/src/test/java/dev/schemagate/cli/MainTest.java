@@ -125,6 +125,30 @@ class MainTest {
   }
 
   @Test
+  void everySubcommandPrintsItsOwnHelp() {
+    for (String command :
+        List.of(
+            "init",
+            "revision",
+            "merge",
+            "upgrade",
+            "downgrade",
+            "stamp",
+            "resolve",
+            "current",
+            "heads",
+            "branches",
+            "show",
+            "history",
+            "status",
+            "validate")) {
+      CliRunner r = CliRunner.run(command, "--help");
+      assertThat(r.exitCode()).as(command + ": " + r.all()).isZero();
+      assertThat(r.out()).as(command).contains("Usage: schemagate " + command);
+    }
+  }
+
+  @Test
   void passwordsNeverAppearInOutput() {
     CliRunner r =
         CliRunner.run(
