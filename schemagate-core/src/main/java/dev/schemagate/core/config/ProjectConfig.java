@@ -28,6 +28,10 @@ import java.util.Set;
  *   staging:
  *     url_env: STAGING_DATABASE_URL # the URL comes from this environment variable
  *     governed: true
+ * lint:                             # optional
+ *   pg_version: 16                  # the PostgreSQL major version the rules assume
+ *   rules:                          # severity per rule id: error, warning, info or off
+ *     prefer-robust-stmts: off
  * </pre>
  *
  * @param file the file read
@@ -35,16 +39,20 @@ import java.util.Set;
  * @param layout the forced layout, or null for auto-detection
  * @param defaultEnvironment the environment used when none is named, or null
  * @param environments by name, in file order
+ * @param lint the lint settings ({@link Lint#DEFAULTS} when the section is absent)
  */
 public record ProjectConfig(
     Path file,
     Path migrations,
     Layout layout,
     String defaultEnvironment,
-    Map<String, Environment> environments) {
+    Map<String, Environment> environments,
+    Lint lint) {
 
   private static final Set<String> TOP_KEYS =
-      Set.of("migrations", "layout", "default_environment", "environments");
+      Set.of("migrations", "layout", "default_environment", "environments", "lint");
+  private static final Set<String> LINT_KEYS = Set.of("pg_version", "rules");
+  private static final Set<String> SEVERITIES = Set.of("error", "warning", "info", "off");
   private static final Set<String> ENV_KEYS = Set.of("url", "url_env", "governed", "description");
 
   /**
@@ -56,6 +64,21 @@ public record ProjectConfig(
    * @param governed whether changes need the governance gate
    */
   public record Environment(String name, String url, String urlEnv, boolean governed) {}
+
+  /**
+   * The {@code lint:} section. Rule ids are checked against the rules when lint runs (this record
+   * does not know them); severities are checked here.
+   *
+   * @param pgVersion the PostgreSQL major version the rules assume, or 0 for the linter's default
+   * @param rules severity by rule id: {@code error}, {@code warning}, {@code info} or {@code off}
+   */
+  public record Lint(int pgVersion, Map<String, String> rules) {
+    public static final Lint DEFAULTS = new Lint(0, Map.of());
+
+    public Lint {
+      rules = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rules));
+    }
+  }
 
   public ProjectConfig {
     environments = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environments));
@@ -122,7 +145,60 @@ public record ProjectConfig(
           "default_environment '" + def + "' is not one of the environments " + envs.keySet(),
           "add it under environments or correct the name");
     }
-    return new ProjectConfig(file, migrations, layout, def, envs);
+    return new ProjectConfig(file, migrations, layout, def, envs, lint(file, root.path("lint")));
+  }
+
+  private static Lint lint(Path file, JsonNode node) {
+    if (node.isMissingNode() || node.isNull()) {
+      return Lint.DEFAULTS;
+    }
+    if (!node.isObject()) {
+      throw bad(file, "lint must be a mapping", "give it pg_version and/or rules");
+    }
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!LINT_KEYS.contains(key)) {
+        throw bad(
+            file, "lint: unknown key '" + key + "'", "known keys: " + String.join(", ", LINT_KEYS));
+      }
+    }
+    int pg = 0;
+    if (node.has("pg_version")) {
+      JsonNode v = node.get("pg_version");
+      pg = v.isInt() ? v.asInt() : -1;
+      if (pg < 9 || pg > 99) {
+        throw bad(
+            file,
+            "lint: pg_version must be a PostgreSQL major version such as 16, not '"
+                + v.asText()
+                + "'",
+            "write the major version as a number, e.g. pg_version: 16");
+      }
+    }
+    Map<String, String> rules = new LinkedHashMap<>();
+    JsonNode rulesNode = node.path("rules");
+    if (!rulesNode.isMissingNode() && !rulesNode.isObject()) {
+      throw bad(
+          file,
+          "lint: rules must be a mapping of rule id to severity",
+          "e.g. ban-drop-column: error");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = rulesNode.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      // YAML 1.1 reads a bare `off` as the boolean false.
+      String severity =
+          e.getValue().isBoolean() && !e.getValue().asBoolean()
+              ? "off"
+              : e.getValue().asText().toLowerCase(java.util.Locale.ROOT);
+      if (!SEVERITIES.contains(severity)) {
+        throw bad(
+            file,
+            "lint: rule '" + e.getKey() + "' has severity '" + e.getValue().asText() + "'",
+            "use error, warning, info or off");
+      }
+      rules.put(e.getKey(), severity);
+    }
+    return new Lint(pg, rules);
   }
 
   private static Environment environment(Path file, Path dir, String name, JsonNode node) {
