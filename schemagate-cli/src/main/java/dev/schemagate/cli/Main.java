@@ -33,6 +33,7 @@ import picocli.CommandLine.Mixin;
       InspectCommands.History.class,
       InspectCommands.Status.class,
       InspectCommands.Validate.class,
+      AnalysisCommands.Lint.class,
     })
 public final class Main implements Runnable {
   @Mixin GlobalOptions global;

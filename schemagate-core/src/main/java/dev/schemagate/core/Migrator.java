@@ -2,6 +2,8 @@ package dev.schemagate.core;
 
 import dev.schemagate.core.api.FilesResult;
 import dev.schemagate.core.api.HistoryResult;
+import dev.schemagate.core.api.LintRequest;
+import dev.schemagate.core.api.LintResult;
 import dev.schemagate.core.api.MigrateRequest;
 import dev.schemagate.core.api.MigrateResult;
 import dev.schemagate.core.api.NewRevisionRequest;
@@ -14,6 +16,7 @@ import dev.schemagate.core.api.ShowResult;
 import dev.schemagate.core.api.StatusResult;
 import dev.schemagate.core.api.ValidateResult;
 import dev.schemagate.core.config.ConnectionSpec;
+import dev.schemagate.core.config.ProjectConfig;
 import dev.schemagate.core.config.Workspace;
 import dev.schemagate.core.config.WorkspaceOptions;
 import dev.schemagate.core.history.Database;
@@ -22,6 +25,10 @@ import dev.schemagate.core.history.MigrationLock;
 import dev.schemagate.core.history.Outcome;
 import dev.schemagate.core.history.VersionStore;
 import dev.schemagate.core.history.VersionTable;
+import dev.schemagate.core.lint.LintSettings;
+import dev.schemagate.core.lint.Severity;
+import dev.schemagate.core.lint.own.MigrationLinter;
+import dev.schemagate.core.lint.own.ReversibilityCheck;
 import dev.schemagate.core.plan.Direction;
 import dev.schemagate.core.plan.MigrationPlan;
 import dev.schemagate.core.plan.PlanStep;
@@ -53,6 +60,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -909,6 +917,92 @@ public final class Migrator {
             "run them with Alembic, or port them to native SQL files");
       }
     }
+  }
+
+  // ---------------------------------------------------------------- analysis
+
+  /**
+   * Lints the migrations folder (or the files named in the request): squawk's rules, schemagate's
+   * own, and the reversibility checks. Findings never throw; bad settings do.
+   *
+   * @throws SchemagateException (bad input) for an unknown rule id in the configuration, a bad
+   *     PostgreSQL version, a missing file, or an Alembic folder (Python, not SQL: use audit)
+   */
+  public LintResult lint(LintRequest request) {
+    ProjectConfig.Lint cfg =
+        workspace.config() == null ? ProjectConfig.Lint.DEFAULTS : workspace.config().lint();
+    int pg =
+        request.pgVersion() != null
+            ? request.pgVersion()
+            : cfg.pgVersion() > 0 ? cfg.pgVersion() : LintSettings.DEFAULT_PG_VERSION;
+    if (pg < 9 || pg > 99) {
+      throw SchemagateException.badInput(
+          "--pg-version " + pg + " is not a PostgreSQL major version",
+          "pass the major version, e.g. --pg-version 16");
+    }
+    Map<String, Severity> severities = new HashMap<>();
+    cfg.rules()
+        .forEach((id, sev) -> severities.put(id, Severity.valueOf(sev.toUpperCase(Locale.ROOT))));
+    LintSettings settings = new LintSettings(pg, request.assumeInTransaction(), severities);
+    MigrationLinter linter = new MigrationLinter(settings);
+    for (String id : cfg.rules().keySet()) {
+      if (!linter.knows(id)) {
+        throw SchemagateException.badInput(
+            workspace.config().file() + ": lint: no rule is called '" + id + "'",
+            "correct the id under lint.rules; `schemagate lint --json` lists every rule");
+      }
+    }
+    MigrationLinter.Report report;
+    List<String> warnings = List.of();
+    if (!request.files().isEmpty()) {
+      for (Path f : request.files()) {
+        if (!Files.isRegularFile(f)) {
+          throw SchemagateException.badInput(
+              f + ": no such file", "pass SQL files, or no file to lint the migrations folder");
+        }
+      }
+      report = linter.lintFiles(request.files());
+    } else {
+      Loaded src = load();
+      if (src.source.layout() == Layout.ALEMBIC) {
+        throw SchemagateException.badInput(
+            workspace.migrations() + " holds Alembic revisions (Python), which lint cannot read",
+            "run `schemagate audit --out <dir>` for Alembic folders");
+      }
+      report = linter.lint(src.source);
+      warnings = src.warnings;
+    }
+    List<LintResult.RuleInfo> rules = new ArrayList<>();
+    linter
+        .rules()
+        .values()
+        .forEach(
+            r ->
+                rules.add(
+                    new LintResult.RuleInfo(
+                        r.id(), lower(settings.severityOf(r).name()), r.summary())));
+    ReversibilityCheck.DEFAULTS.forEach(
+        (id, def) ->
+            rules.add(
+                new LintResult.RuleInfo(
+                    id,
+                    lower(settings.severityOf(id, def).name()),
+                    "reversibility: see schemagate lint documentation")));
+    rules.sort(Comparator.comparing(LintResult.RuleInfo::id));
+    return new LintResult(
+        pg,
+        report.files(),
+        report.statements(),
+        report.count(Severity.ERROR),
+        report.count(Severity.WARNING),
+        report.count(Severity.INFO),
+        report.findings(),
+        rules,
+        warnings);
+  }
+
+  private static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
   }
 
   private Loaded load() {

@@ -1,0 +1,161 @@
+package dev.schemagate.core.lint.own;
+
+import dev.schemagate.core.lint.Finding;
+import dev.schemagate.core.lint.LintInput;
+import dev.schemagate.core.lint.LintSettings;
+import dev.schemagate.core.lint.Linter;
+import dev.schemagate.core.lint.Rule;
+import dev.schemagate.core.lint.Severity;
+import dev.schemagate.core.lint.rules.SquawkRules;
+import dev.schemagate.core.source.MigrationScript;
+import dev.schemagate.core.source.MigrationSource;
+import dev.schemagate.core.source.SqlSection;
+import dev.schemagate.core.sql.ParsedScript;
+import dev.schemagate.core.sql.SqlParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lints migrations as the engine reads them: every upgrade and downgrade section with the
+ * migration's own transaction mode, squawk's rules plus schemagate's, and the reversibility checks
+ * that compare a migration's two directions. Findings carry file lines (a native file's downgrade
+ * section is reported at its own lines in the same file).
+ *
+ * <p>Stateless apart from its immutable settings; files are parsed and linted on all cores and the
+ * findings come back sorted by file, line and rule, so the output is the same on every run.
+ */
+public final class MigrationLinter {
+  private final LintSettings settings;
+  private final Linter linter;
+
+  public MigrationLinter(LintSettings settings) {
+    this.settings = settings;
+    List<Rule> rules = new ArrayList<>(SquawkRules.all());
+    rules.add(new NonTransactionalInTransaction());
+    rules.add(new MixedTransactionModes());
+    this.linter = Linter.withRules(rules);
+  }
+
+  /** Every rule id with its default severity and summary, in run order. */
+  public Map<String, Rule> rules() {
+    Map<String, Rule> out = new LinkedHashMap<>();
+    linter.rules().forEach(r -> out.put(r.id(), r));
+    return out;
+  }
+
+  /**
+   * True when {@code id} names something this linter can report (a rule, an alias, or one of the
+   * framework and reversibility ids), for checking configuration.
+   */
+  public boolean knows(String id) {
+    return linter.rule(id) != null
+        || ReversibilityCheck.DEFAULTS.containsKey(id)
+        || id.equals(Linter.PARSE_ERROR)
+        || id.equals(Linter.IGNORE_WITHOUT_REASON)
+        || id.equals(Linter.UNUSED_IGNORE)
+        || id.equals(Linter.RULE_FAILED);
+  }
+
+  /** The result of a lint run. */
+  public record Report(List<Finding> findings, int files, int statements) {
+    public long count(Severity severity) {
+      return findings.stream().filter(f -> f.severity() == severity).count();
+    }
+  }
+
+  /** Lints every versioned migration (both directions) and every repeatable of a source. */
+  public Report lint(MigrationSource source) {
+    List<MigrationScript> scripts = new ArrayList<>(source.versioned());
+    scripts.addAll(source.repeatables());
+    List<Report> parts = scripts.parallelStream().map(s -> lintScript(s, source)).toList();
+    return merge(parts);
+  }
+
+  private Report lintScript(MigrationScript script, MigrationSource source) {
+    List<Finding> out = new ArrayList<>();
+    ParsedScript up = SqlParser.parse(script.up().sql());
+    out.addAll(lintSection(script.up(), up, script.transactional()));
+    int statements = up.statements().size();
+    ParsedScript down = null;
+    if (script.down() != null) {
+      down = SqlParser.parse(script.down().sql());
+      out.addAll(lintSection(script.down(), down, script.transactional()));
+      statements += down.statements().size();
+    }
+    if (script.kind() == MigrationScript.Kind.VERSIONED) {
+      out.addAll(new ReversibilityCheck(settings).check(script, source.layout(), up, down));
+    }
+    return new Report(out, 1, statements);
+  }
+
+  private List<Finding> lintSection(SqlSection section, ParsedScript parsed, boolean tx) {
+    List<Finding> raw = linter.lint(new LintInput(section.file(), parsed, tx, settings));
+    List<Finding> out = new ArrayList<>(raw.size());
+    for (Finding f : raw) {
+      out.add(
+          new Finding(
+              f.rule(),
+              f.severity(),
+              f.file(),
+              section.fileLine(Math.max(1, f.line())),
+              f.message(),
+              f.reason()));
+    }
+    return out;
+  }
+
+  /**
+   * Lints SQL files given one by one, as squawk does: each is one script, run in a transaction only
+   * when the settings assume so. An unreadable file is a finding, not an exception.
+   */
+  public Report lintFiles(List<Path> files) {
+    List<Report> parts = files.parallelStream().map(this::lintFile).toList();
+    return merge(parts);
+  }
+
+  private Report lintFile(Path file) {
+    String text;
+    try {
+      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return new Report(
+          List.of(
+              new Finding(
+                  Linter.PARSE_ERROR,
+                  Severity.ERROR,
+                  file,
+                  1,
+                  "cannot read the file: " + e.getMessage(),
+                  "Check the path and that it is a readable file.")),
+          1,
+          0);
+    }
+    ParsedScript parsed = SqlParser.parse(text);
+    return new Report(
+        linter.lint(LintInput.of(file, parsed, settings)), 1, parsed.statements().size());
+  }
+
+  private static Report merge(List<Report> parts) {
+    List<Finding> all = new ArrayList<>();
+    int files = 0;
+    int statements = 0;
+    for (Report r : parts) {
+      all.addAll(r.findings());
+      files += r.files();
+      statements += r.statements();
+    }
+    all.sort(
+        Comparator.comparing((Finding f) -> String.valueOf(f.file()))
+            .thenComparingInt(Finding::line)
+            .thenComparing(Finding::rule)
+            .thenComparing(Finding::message));
+    return new Report(List.copyOf(all), files, statements);
+  }
+}
