@@ -1772,11 +1772,26 @@ public final class SqlParser {
       if (accept("as")) {
         ident();
       }
-      List<String> columns = List.of();
+      List<String> columns = new ArrayList<>();
+      List<String> targets = new ArrayList<>();
       if (kind(TokenKind.LPAREN) && !word(1, "select") && !word(1, "values") && !word(1, "with")) {
-        columns = nameList();
+        int[] g = groupHere();
+        for (int[] p : splitCommas(g[0], g[1])) {
+          addTarget(p[0], p[1], columns, targets);
+        }
       }
-      return new Insert(table, columns, line, sql);
+      List<String> conflictColumns = new ArrayList<>();
+      List<String> conflictTargets = new ArrayList<>();
+      while (!atEnd()) {
+        if (accept("do", "update", "set")) {
+          setClause(conflictColumns, conflictTargets);
+        } else if (kind(TokenKind.LPAREN)) {
+          skipGroupHere();
+        } else {
+          pos++;
+        }
+      }
+      return new Insert(table, columns, targets, conflictColumns, conflictTargets, line, sql);
     }
 
     private Stmt update() {
@@ -1789,40 +1804,66 @@ public final class SqlParser {
         accept("as");
         ident();
       }
-      List<String> assigned = new ArrayList<>();
+      List<String> columns = new ArrayList<>();
+      List<String> targets = new ArrayList<>();
       if (accept("set")) {
-        int from = pos;
-        int j = pos;
-        int depth = 0;
-        while (j < end) {
-          Token t = toks.get(j);
-          TokenKind k = t.kind();
-          if (k == TokenKind.LPAREN) {
-            depth++;
-          } else if (k == TokenKind.RPAREN) {
-            depth = Math.max(0, depth - 1);
-          } else if (depth == 0
-              && (t.isWord("from") || t.isWord("where") || t.isWord("returning"))) {
-            break;
-          }
-          j++;
+        setClause(columns, targets);
+      }
+      return new Update(table, columns, targets, line, sql);
+    }
+
+    /**
+     * The assignments of a SET list at the cursor, up to a top-level FROM, WHERE or RETURNING: each
+     * target's column and full target, {@code (a, b) = ..} expanded.
+     */
+    private void setClause(List<String> columns, List<String> targets) {
+      int from = pos;
+      int j = pos;
+      int depth = 0;
+      while (j < end) {
+        Token t = toks.get(j);
+        TokenKind k = t.kind();
+        if (k == TokenKind.LPAREN) {
+          depth++;
+        } else if (k == TokenKind.RPAREN) {
+          depth = Math.max(0, depth - 1);
+        } else if (depth == 0 && (t.isWord("from") || t.isWord("where") || t.isWord("returning"))) {
+          break;
         }
-        for (int[] p : splitCommas(from, j)) {
-          Token t = toks.get(p[0]);
-          if (t.kind() == TokenKind.LPAREN) {
-            int close = skipGroup(p[0]);
-            for (int[] q : splitCommas(p[0] + 1, close - 1)) {
-              Token c = toks.get(q[0]);
-              if (isIdent(c)) {
-                assigned.add(c.identifier());
-              }
-            }
-          } else if (isIdent(t)) {
-            assigned.add(t.identifier());
+        j++;
+      }
+      pos = j;
+      for (int[] p : splitCommas(from, j)) {
+        int eq = p[0];
+        while (eq < p[1]
+            && !(toks.get(eq).kind() == TokenKind.OPERATOR && toks.get(eq).text().equals("="))) {
+          eq = toks.get(eq).kind() == TokenKind.LPAREN ? skipGroup(eq) : eq + 1;
+        }
+        if (toks.get(p[0]).kind() == TokenKind.LPAREN) {
+          int close = skipGroup(p[0]);
+          for (int[] q : splitCommas(p[0] + 1, close - 1)) {
+            addTarget(q[0], q[1], columns, targets);
           }
+        } else {
+          addTarget(p[0], eq, columns, targets);
         }
       }
-      return new Update(table, assigned, line, sql);
+    }
+
+    /**
+     * Adds the column and full target ({@code a}, {@code a.x}, {@code a[1]}) of {@code [from, to)}.
+     */
+    private void addTarget(int from, int to, List<String> columns, List<String> targets) {
+      if (from >= to || !isIdent(toks.get(from))) {
+        return;
+      }
+      columns.add(toks.get(from).identifier());
+      StringBuilder b = new StringBuilder();
+      for (int j = from; j < to; j++) {
+        Token t = toks.get(j);
+        b.append(isIdent(t) ? t.identifier() : t.text());
+      }
+      targets.add(b.toString());
     }
 
     private Stmt delete() {
