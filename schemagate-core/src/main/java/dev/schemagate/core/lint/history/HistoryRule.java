@@ -1,0 +1,52 @@
+package dev.schemagate.core.lint.history;
+
+/**
+ * The rules of the history check. The graph rules look at revision headers only; the schema rules
+ * replay every upgrade statically (no database) in topological order.
+ */
+public enum HistoryRule {
+  /** A down_revision or depends_on names a revision no file declares. */
+  MISSING_REVISION("missing-revision", true),
+  /** Two files declare the same revision id. */
+  DUPLICATE_REVISION("duplicate-revision", true),
+  /** down_revision/depends_on edges form a cycle. */
+  REVISION_CYCLE("revision-cycle", true),
+  /** Two revisions declare the same branch label, or a label is not usable in targets. */
+  BRANCH_LABEL_CONFLICT("branch-label-conflict", true),
+  /** More than one head, not all on their own labelled branch: needs {@code schemagate merge}. */
+  MULTIPLE_HEADS("multiple-heads", false),
+  /**
+   * A chain with its own base that nothing joins to the main history (no merge, no depends_on) and
+   * that declares no branch label.
+   */
+  ORPHAN_REVISION("orphan-revision", false),
+  /** CREATE of a table, index, type, domain, view, sequence or column that already exists. */
+  OBJECT_CREATED_TWICE("object-created-twice", true),
+  /** A statement uses a table that no earlier migration created (closed histories only). */
+  UNKNOWN_TABLE("unknown-table", true),
+  /** A statement uses a column the simulated table does not have (fully known tables only). */
+  UNKNOWN_COLUMN("unknown-column", true),
+  /** A statement uses a table or column that an earlier migration dropped or renamed away. */
+  USE_AFTER_DROP("use-after-drop", true);
+
+  private final String id;
+  private final boolean error;
+
+  HistoryRule(String id, boolean error) {
+    this.id = id;
+    this.error = error;
+  }
+
+  /** The rule id as written in findings, configuration and suppressions. */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * Whether the default severity is error (the migration would fail on a fresh database or the
+   * graph cannot be planned) rather than warning (legal but probably unintended).
+   */
+  public boolean defaultError() {
+    return error;
+  }
+}
