@@ -1,5 +1,8 @@
 package dev.schemagate.core.lint.history;
 
+import dev.schemagate.core.lint.Finding;
+import dev.schemagate.core.lint.LintSettings;
+import dev.schemagate.core.lint.Severity;
 import dev.schemagate.core.source.Layout;
 import dev.schemagate.core.source.MigrationSource;
 import java.util.ArrayList;
@@ -25,13 +28,32 @@ import java.util.Objects;
  */
 public final class HistoryChecker {
 
-  /** Checks {@code source}; see the class comment for what is and is not replayed. */
-  public List<HistoryFinding> check(MigrationSource source) {
+  /** Checks {@code source} with every rule at its {@link HistoryRule#defaultSeverity()}. */
+  public List<Finding> check(MigrationSource source) {
+    return check(source, LintSettings.defaults());
+  }
+
+  /**
+   * Checks {@code source}; see the class comment for what is and is not replayed. Severities come
+   * from {@code settings} by rule id ({@link LintSettings#severityOf(String, Severity)}); findings
+   * of a rule set to {@link Severity#OFF} are left out.
+   */
+  public List<Finding> check(MigrationSource source, LintSettings settings) {
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(settings, "settings");
     GraphChecks.Result graph = GraphChecks.check(source.versioned(), new HeaderLines());
-    List<HistoryFinding> out = new ArrayList<>(graph.findings());
+    List<HistoryFinding> raw = new ArrayList<>(graph.findings());
     if (source.layout() != Layout.ALEMBIC) {
-      out.addAll(new SchemaSimulator().run(graph.order()));
+      raw.addAll(new SchemaSimulator().run(graph.order()));
+    }
+    List<Finding> out = new ArrayList<>(raw.size());
+    for (HistoryFinding f : raw) {
+      Severity fallback =
+          HistoryRule.byId(f.rule()).map(HistoryRule::defaultSeverity).orElse(Severity.ERROR);
+      Severity severity = settings.severityOf(f.rule(), fallback);
+      if (severity != Severity.OFF) {
+        out.add(new Finding(f.rule(), severity, f.file(), f.line(), f.message(), f.reason()));
+      }
     }
     return List.copyOf(out);
   }

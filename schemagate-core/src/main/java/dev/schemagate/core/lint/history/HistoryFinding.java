@@ -3,7 +3,8 @@ package dev.schemagate.core.lint.history;
 import java.nio.file.Path;
 
 /**
- * One problem found in the migration history as a whole.
+ * One problem found in the migration history as a whole, before its severity is known; {@link
+ * HistoryChecker} turns it into a lint {@link dev.schemagate.core.lint.Finding}.
  *
  * @param rule the rule id, one of {@link HistoryRule#id()}
  * @param file the migration file the finding points at (for graph problems, the file whose header
@@ -13,4 +14,4 @@ import java.nio.file.Path;
  * @param message what is wrong, naming the objects and revisions involved
  * @param reason why it matters and what to do next
  */
-public record HistoryFinding(String rule, Path file, int line, String message, String reason) {}
+record HistoryFinding(String rule, Path file, int line, String message, String reason) {}

@@ -1,5 +1,9 @@
 package dev.schemagate.core.lint.history;
 
+import dev.schemagate.core.lint.Severity;
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * The rules of the history check. The graph rules look at revision headers only; the schema rules
  * replay every upgrade statically (no database) in topological order.
@@ -30,11 +34,11 @@ public enum HistoryRule {
   USE_AFTER_DROP("use-after-drop", true);
 
   private final String id;
-  private final boolean error;
+  private final Severity defaultSeverity;
 
   HistoryRule(String id, boolean error) {
     this.id = id;
-    this.error = error;
+    this.defaultSeverity = error ? Severity.ERROR : Severity.WARNING;
   }
 
   /** The rule id as written in findings, configuration and suppressions. */
@@ -43,10 +47,15 @@ public enum HistoryRule {
   }
 
   /**
-   * Whether the default severity is error (the migration would fail on a fresh database or the
-   * graph cannot be planned) rather than warning (legal but probably unintended).
+   * ERROR when a fresh database would fail or the graph cannot be planned; WARNING when the history
+   * is legal but probably unintended (several heads, an orphan chain).
    */
-  public boolean defaultError() {
-    return error;
+  public Severity defaultSeverity() {
+    return defaultSeverity;
+  }
+
+  /** The rule with this id, if any. */
+  public static Optional<HistoryRule> byId(String id) {
+    return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
   }
 }

@@ -2,6 +2,9 @@ package dev.schemagate.core.lint.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.schemagate.core.lint.Finding;
+import dev.schemagate.core.lint.LintSettings;
+import dev.schemagate.core.lint.Severity;
 import dev.schemagate.core.source.Layout;
 import dev.schemagate.core.source.MigrationScript;
 import dev.schemagate.core.source.MigrationSource;
@@ -19,12 +22,12 @@ class HistoryCheckerGraphTest {
 
   @TempDir Path dir;
 
-  private static List<HistoryFinding> check(Path folder) {
+  private static List<Finding> check(Path folder) {
     return new HistoryChecker().check(MigrationSources.read(folder, Layout.NATIVE));
   }
 
-  private static List<String> rules(List<HistoryFinding> findings) {
-    return findings.stream().map(HistoryFinding::rule).toList();
+  private static List<String> rules(List<Finding> findings) {
+    return findings.stream().map(Finding::rule).toList();
   }
 
   private void table(String id, List<String> parents, String name) {
@@ -62,10 +65,10 @@ class HistoryCheckerGraphTest {
     table("a1", List.of(), "t1");
     Path b = NativeFiles.write(dir, "b2", List.of("zz9"), "SELECT 1;", "SELECT 1;");
 
-    List<HistoryFinding> findings = check(dir);
+    List<Finding> findings = check(dir);
 
     assertThat(rules(findings)).containsExactly("missing-revision");
-    HistoryFinding f = findings.get(0);
+    Finding f = findings.get(0);
     assertThat(f.file()).isEqualTo(b);
     assertThat(f.line()).isEqualTo(2); // "-- down_revision: zz9"
     assertThat(f.message()).contains("zz9").contains("b2");
@@ -77,11 +80,32 @@ class HistoryCheckerGraphTest {
     table("b2", List.of("a1"), "t2");
     table("c3", List.of("a1"), "t3");
 
-    List<HistoryFinding> findings = check(dir);
+    List<Finding> findings = check(dir);
 
     assertThat(rules(findings)).containsExactly("multiple-heads");
     assertThat(findings.get(0).message()).contains("b2").contains("c3");
     assertThat(findings.get(0).reason()).contains("schemagate merge b2 c3");
+    assertThat(findings.get(0).severity()).isEqualTo(Severity.WARNING);
+  }
+
+  @Test
+  void takesSeveritiesFromSettingsAndLeavesOutRulesSwitchedOff() {
+    table("a1", List.of(), "t1");
+    table("b2", List.of("a1"), "t2");
+    table("c3", List.of("a1"), "t3");
+    MigrationSource source = MigrationSources.read(dir, Layout.NATIVE);
+
+    assertThat(
+            new HistoryChecker()
+                .check(
+                    source, LintSettings.defaults().withSeverity("multiple-heads", Severity.ERROR)))
+        .extracting(Finding::severity)
+        .containsExactly(Severity.ERROR);
+    assertThat(
+            new HistoryChecker()
+                .check(
+                    source, LintSettings.defaults().withSeverity("multiple-heads", Severity.OFF)))
+        .isEmpty();
   }
 
   @Test
@@ -109,10 +133,10 @@ class HistoryCheckerGraphTest {
     table("c3", List.of("b2"), "t3");
     Path x = NativeFiles.write(dir, "x1", List.of(), "SELECT 1;", "SELECT 1;");
 
-    List<HistoryFinding> findings = check(dir);
+    List<Finding> findings = check(dir);
 
     assertThat(rules(findings)).containsExactlyInAnyOrder("multiple-heads", "orphan-revision");
-    HistoryFinding orphan =
+    Finding orphan =
         findings.stream().filter(f -> f.rule().equals("orphan-revision")).findFirst().orElseThrow();
     assertThat(orphan.file()).isEqualTo(x);
     assertThat(orphan.message()).contains("x1").contains("a1");
@@ -140,7 +164,7 @@ class HistoryCheckerGraphTest {
     MigrationSource merged =
         new MigrationSource(dir, Layout.NATIVE, both, List.of(), List.of(), List.of());
 
-    List<HistoryFinding> findings = new HistoryChecker().check(merged);
+    List<Finding> findings = new HistoryChecker().check(merged);
 
     assertThat(rules(findings)).containsExactly("duplicate-revision");
     assertThat(findings.get(0).file()).isEqualTo(copy);
@@ -152,7 +176,7 @@ class HistoryCheckerGraphTest {
     NativeFiles.write(dir, "a1", List.of("b2"), "CREATE TABLE t (id int);", "");
     NativeFiles.write(dir, "b2", List.of("a1"), "ALTER TABLE t ADD COLUMN x int;", "");
 
-    List<HistoryFinding> findings = check(dir);
+    List<Finding> findings = check(dir);
 
     assertThat(rules(findings)).contains("revision-cycle");
     assertThat(findings.get(0).message()).contains("a1").contains("b2");

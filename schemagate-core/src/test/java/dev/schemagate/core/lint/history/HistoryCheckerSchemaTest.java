@@ -2,6 +2,7 @@ package dev.schemagate.core.lint.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.schemagate.core.lint.Finding;
 import dev.schemagate.core.source.Layout;
 import dev.schemagate.core.source.MigrationSources;
 import dev.schemagate.core.testing.NativeFiles;
@@ -19,7 +20,7 @@ class HistoryCheckerSchemaTest {
   private final List<Path> files = new ArrayList<>();
 
   /** A linear history: each upgrade's parent is the one before. */
-  private List<HistoryFinding> history(String... ups) {
+  private List<Finding> history(String... ups) {
     String parent = null;
     for (int i = 0; i < ups.length; i++) {
       String id = "r" + (char) ('a' + i);
@@ -31,8 +32,8 @@ class HistoryCheckerSchemaTest {
     return new HistoryChecker().check(MigrationSources.read(dir, Layout.NATIVE));
   }
 
-  private static List<String> rules(List<HistoryFinding> findings) {
-    return findings.stream().map(HistoryFinding::rule).toList();
+  private static List<String> rules(List<Finding> findings) {
+    return findings.stream().map(Finding::rule).toList();
   }
 
   /** NativeFiles puts the upgrade's first line at file line 6 (5 without -- down_revision). */
@@ -44,13 +45,13 @@ class HistoryCheckerSchemaTest {
 
   @Test
   void flagsSecondCreateTableAtItsFileLine() {
-    List<HistoryFinding> findings =
+    List<Finding> findings =
         history(
             "CREATE TABLE users (id bigint);",
             "SELECT 1;\nCREATE TABLE users (id bigint, name text);");
 
     assertThat(rules(findings)).containsExactly("object-created-twice");
-    HistoryFinding f = findings.get(0);
+    Finding f = findings.get(0);
     assertThat(f.file()).isEqualTo(files.get(1));
     assertThat(f.line()).isEqualTo(fileLine(1, 2));
     assertThat(f.message()).contains("users").contains(files.get(0).toString() + ":5");
@@ -69,7 +70,7 @@ class HistoryCheckerSchemaTest {
 
   @Test
   void flagsIndexTypeSequenceAndViewCreatedTwice() {
-    List<HistoryFinding> findings =
+    List<Finding> findings =
         history(
             "CREATE TABLE t (id bigint, a int);\n"
                 + "CREATE INDEX t_a ON t (a);\n"
@@ -83,7 +84,7 @@ class HistoryCheckerSchemaTest {
 
     assertThat(rules(findings)).containsOnly("object-created-twice").hasSize(4);
     assertThat(findings)
-        .extracting(HistoryFinding::line)
+        .extracting(Finding::line)
         .containsExactly(fileLine(1, 1), fileLine(1, 2), fileLine(1, 3), fileLine(1, 4));
   }
 
@@ -103,7 +104,7 @@ class HistoryCheckerSchemaTest {
 
   @Test
   void flagsAddingAColumnTheTableAlreadyHas() {
-    List<HistoryFinding> findings =
+    List<Finding> findings =
         history("CREATE TABLE t (id bigint, a int);", "ALTER TABLE t ADD COLUMN a text;");
 
     assertThat(rules(findings)).containsExactly("object-created-twice");
@@ -114,7 +115,7 @@ class HistoryCheckerSchemaTest {
 
   @Test
   void flagsUnknownTableInAHistoryThatBuildsItsSchemaFromNothing() {
-    List<HistoryFinding> findings =
+    List<Finding> findings =
         history(
             "CREATE TABLE users (id bigint);",
             "ALTER TABLE accounts ADD COLUMN x int;\nINSERT INTO accounts (x) VALUES (1);");
@@ -126,7 +127,7 @@ class HistoryCheckerSchemaTest {
 
   @Test
   void flagsCreateIndexAndUpdateOnUnknownTableInAClosedHistory() {
-    List<HistoryFinding> findings =
+    List<Finding> findings =
         history(
             "CREATE TABLE users (id bigint);",
             "CREATE INDEX i ON orders (id);",
@@ -171,7 +172,7 @@ class HistoryCheckerSchemaTest {
 
   @Test
   void flagsAlteringDroppingOrRenamingAColumnTheTableNeverHad() {
-    List<HistoryFinding> findings =
+    List<Finding> findings =
         history(
             "CREATE TABLE t (id bigint, name text);",
             "ALTER TABLE t ALTER COLUMN nme TYPE varchar(10);\n"
@@ -182,7 +183,7 @@ class HistoryCheckerSchemaTest {
         .containsExactly("unknown-column", "unknown-column", "unknown-column");
     assertThat(findings.get(0).message()).contains("t.nme").contains("id, name");
     assertThat(findings)
-        .extracting(HistoryFinding::line)
+        .extracting(Finding::line)
         .containsExactly(fileLine(1, 1), fileLine(1, 2), fileLine(1, 3));
   }
 
@@ -223,7 +224,7 @@ class HistoryCheckerSchemaTest {
 
   @Test
   void flagsTableUsedAfterAnEarlierMigrationDroppedIt() {
-    List<HistoryFinding> findings =
+    List<Finding> findings =
         history(
             "CREATE TABLE t (id bigint);",
             "DROP TABLE t;",
@@ -236,7 +237,7 @@ class HistoryCheckerSchemaTest {
 
   @Test
   void flagsUseAfterDropEvenInAHistoryThatStartsFromAnExistingDatabase() {
-    List<HistoryFinding> findings =
+    List<Finding> findings =
         history(
             "ALTER TABLE legacy ADD COLUMN x int;", "DROP TABLE legacy;", "DELETE FROM legacy;");
 
@@ -245,7 +246,7 @@ class HistoryCheckerSchemaTest {
 
   @Test
   void flagsColumnUsedAfterDropAndOldNameAfterRename() {
-    List<HistoryFinding> findings =
+    List<Finding> findings =
         history(
             "CREATE TABLE t (a int, b int);",
             "ALTER TABLE t DROP COLUMN a;\nALTER TABLE t RENAME TO u;",
@@ -284,8 +285,7 @@ class HistoryCheckerSchemaTest {
                 + "ALTER TABLE t ALTER COLUMN z SET NOT NULL;",
             "SELECT 1;");
 
-    List<HistoryFinding> findings =
-        new HistoryChecker().check(MigrationSources.read(dir, Layout.NATIVE));
+    List<Finding> findings = new HistoryChecker().check(MigrationSources.read(dir, Layout.NATIVE));
 
     assertThat(rules(findings)).containsExactly("unknown-column");
     assertThat(findings.get(0).file()).isEqualTo(merge);
@@ -299,8 +299,7 @@ class HistoryCheckerSchemaTest {
     NativeFiles.write(dir, "c3", List.of("a1"), "ALTER TABLE t DROP COLUMN x;", "SELECT 1;");
     NativeFiles.write(dir, "d4", List.of("b2", "c3"), "SELECT 1;", "SELECT 1;");
 
-    List<HistoryFinding> findings =
-        new HistoryChecker().check(MigrationSources.read(dir, Layout.NATIVE));
+    List<Finding> findings = new HistoryChecker().check(MigrationSources.read(dir, Layout.NATIVE));
 
     assertThat(rules(findings)).containsExactly("unknown-column");
   }
