@@ -616,7 +616,7 @@ public final class SqlParser {
         }
         String u = t.text().toUpperCase(java.util.Locale.ROOT);
         b.append(u);
-        if (u.equals("TO") || u.equals("ON") || u.equals("BY")) {
+        if (u.equals("TO") || u.equals("ON") || u.equals("BY") || u.equals("CONSTRAINT")) {
           // The next word is a name, not a keyword.
           break;
         }
@@ -1447,6 +1447,8 @@ public final class SqlParser {
           if (a != null) {
             return a;
           }
+          // Keywords without the column name, so rules can match on them.
+          return new OtherAction(("ALTER COLUMN " + wordsHere(3)).trim(), l);
         }
       } else if (accept("validate", "constraint")) {
         return new ValidateConstraint(ident(), l);
