@@ -73,11 +73,14 @@ final class AnalysisCommands {
     int run(Output out) {
       LintResult r = migrator().lint(new LintRequest(files, pgVersion, assumeInTransaction));
       out.warnings(r.warningsRead());
-      Format f = out.json() ? Format.json : format;
-      switch (f) {
-        case json -> out.essential(Output.toJson(r) + System.lineSeparator());
-        case sarif -> out.essential(Output.toJson(Sarif.of(r, Output.toolVersion())) + "\n");
-        default -> text(out, r);
+      if (out.json()) {
+        out.result(r);
+      } else {
+        switch (format) {
+          case json -> out.essential(Output.toJson(r) + "\n");
+          case sarif -> out.essential(Output.toJson(Sarif.of(r, Output.toolVersion())) + "\n");
+          default -> text(out, r);
+        }
       }
       return failed(r) ? ExitCode.FAILED.code() : 0;
     }

@@ -11,6 +11,7 @@ import dev.schemagate.core.source.MigrationScript;
 import dev.schemagate.core.source.MigrationSource;
 import dev.schemagate.core.source.SqlSection;
 import dev.schemagate.core.sql.ParsedScript;
+import dev.schemagate.core.sql.ParsedStatement;
 import dev.schemagate.core.sql.SqlParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Lints migrations as the engine reads them: every upgrade and downgrade section with the
@@ -32,6 +35,9 @@ import java.util.Map;
  * findings come back sorted by file, line and rule, so the output is the same on every run.
  */
 public final class MigrationLinter {
+  /** Rules a downgrade does not break by dropping only what its own upgrade created. */
+  private static final Set<String> UNDO_EXCUSED = Set.of("ban-drop-table", "ban-drop-column");
+
   private final LintSettings settings;
   private final Linter linter;
 
@@ -86,7 +92,22 @@ public final class MigrationLinter {
     ParsedScript down = null;
     if (script.down() != null) {
       down = SqlParser.parse(script.down().sql());
-      out.addAll(lintSection(script.down(), down, script.transactional()));
+      Set<Integer> undoLines = new HashSet<>();
+      Map<String, Integer> created = ReversibilityCheck.created(up);
+      for (ParsedStatement s : down.statements()) {
+        if (ReversibilityCheck.undoesOnly(s, created)) {
+          undoLines.add(s.line());
+        }
+      }
+      for (Finding f : lintSection(script.down(), down, script.transactional())) {
+        // Dropping what the upgrade created is the downgrade's job, not a destructive change.
+        boolean undo =
+            UNDO_EXCUSED.contains(f.rule())
+                && undoLines.contains(f.line() - script.down().firstLine() + 1);
+        if (!undo) {
+          out.add(f);
+        }
+      }
       statements += down.statements().size();
     }
     if (script.kind() == MigrationScript.Kind.VERSIONED) {

@@ -126,7 +126,7 @@ public final class ReversibilityCheck {
   }
 
   /** Keys are {@code kind:name} or {@code column:table.column}; values the creating line. */
-  private static Map<String, Integer> created(ParsedScript up) {
+  static Map<String, Integer> created(ParsedScript up) {
     Map<String, Integer> out = new LinkedHashMap<>();
     Set<String> newTables = new HashSet<>();
     for (ParsedStatement ps : up.statements()) {
@@ -163,9 +163,31 @@ public final class ReversibilityCheck {
     return out;
   }
 
+  /**
+   * True when {@code statement} drops something and everything it drops was created by the upgrade
+   * ({@code created} as {@link #created} gives it): the downgrade undoing its own upgrade, which
+   * destructive-change rules should not hold against it.
+   */
+  static boolean undoesOnly(ParsedStatement statement, Map<String, Integer> created) {
+    Set<String> drops = dropped(List.of(statement));
+    if (drops.isEmpty()) {
+      return false;
+    }
+    for (String key : drops) {
+      if (!created.containsKey(key) && !created.containsKey(key.replace("domain:", "type:"))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static Set<String> dropped(ParsedScript down) {
+    return dropped(down.statements());
+  }
+
+  private static Set<String> dropped(List<ParsedStatement> statements) {
     Set<String> out = new HashSet<>();
-    for (ParsedStatement ps : down.statements()) {
+    for (ParsedStatement ps : statements) {
       Object st = ps.stmt();
       if (st instanceof Drop d) {
         for (QualifiedName n : d.names()) {
