@@ -55,7 +55,14 @@ public final class SqlLexer {
    * @return a new mutable list, never null
    */
   public static List<Token> tokenize(String sql) {
-    return new Lexer(sql == null ? "" : sql).run();
+    String s = sql == null ? "" : sql;
+    Scanner scanner = new Scanner(s, 0, s.length(), 1);
+    List<Token> out = new ArrayList<>(Math.max(16, s.length() / 5));
+    Token t;
+    while ((t = scanner.next()) != null) {
+      out.add(t);
+    }
+    return out;
   }
 
   private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`?";
@@ -80,28 +87,36 @@ public final class SqlLexer {
     return c < 0x80 && OPERATOR_CHARS.indexOf(c) >= 0;
   }
 
-  /** One run over one input; all mutable state lives here. */
-  private static final class Lexer {
+  /**
+   * Tokens of {@code s[from, to)} one at a time, so a caller can drop them as it goes. Offsets are
+   * within {@code s}; {@code line} is the line at {@code from}. Lexing is context-free between
+   * tokens, so a region starting at a token boundary yields the same tokens as the whole text.
+   */
+  static final class Scanner {
     private static final int INTERN_MAX = 32;
 
     private final String s;
     private final int n;
-    private final List<Token> out;
-    private final String[] interned = new String[1 << 12];
+    private final String[] interned;
+    private Token pending;
     private int pos;
-    private int line = 1;
+    private int line;
 
-    Lexer(String s) {
+    Scanner(String s, int from, int to, int line) {
       this.s = s;
-      this.n = s.length();
-      this.out = new ArrayList<>(Math.max(16, n / 5));
-    }
-
-    List<Token> run() {
-      if (n > 0 && s.charAt(0) == '\uFEFF') {
+      this.n = to;
+      this.pos = from;
+      this.line = line;
+      int len = to - from;
+      this.interned = new String[len > 16_384 ? 1 << 12 : len > 1024 ? 1 << 9 : 1 << 6];
+      if (from == 0 && n > 0 && s.charAt(0) == '\uFEFF') {
         pos = 1;
       }
-      while (pos < n) {
+    }
+
+    /** The next token, or null at the end. */
+    Token next() {
+      while (pending == null && pos < n) {
         char c = s.charAt(pos);
         switch (c) {
           case ' ', '\t', '\f' -> pos++;
@@ -149,16 +164,22 @@ public final class SqlLexer {
           }
         }
       }
-      return out;
+      Token t = pending;
+      pending = null;
+      return t;
+    }
+
+    private void emitToken(Token t) {
+      pending = t;
     }
 
     private void single(TokenKind kind, String text) {
-      out.add(new Token(kind, text, line, pos));
+      emitToken(new Token(kind, text, line, pos));
       pos++;
     }
 
     private void emit(TokenKind kind, int start, int end, int startLine) {
-      out.add(new Token(kind, text(start, end), startLine, start));
+      emitToken(new Token(kind, text(start, end), startLine, start));
     }
 
     /** Shares short texts within this run; long ones are plain substrings. */
@@ -246,7 +267,7 @@ public final class SqlLexer {
       int end = -1;
       while (i < n) {
         int q = s.indexOf(quote, i);
-        if (q < 0) {
+        if (q < 0 || q >= n) {
           break;
         }
         if (backslash) {
@@ -274,13 +295,13 @@ public final class SqlLexer {
         return;
       }
       countLines(open + 1, end);
-      out.add(new Token(kind, s.substring(start, end), startLine, start));
+      emitToken(new Token(kind, s.substring(start, end), startLine, start));
       pos = end;
     }
 
     private void unterminated(int start, int startLine) {
       countLines(start, n);
-      out.add(new Token(TokenKind.UNTERMINATED, s.substring(start, n), startLine, start));
+      emitToken(new Token(TokenKind.UNTERMINATED, s.substring(start, n), startLine, start));
       pos = n;
     }
 
@@ -316,13 +337,13 @@ public final class SqlLexer {
       String tag = s.substring(start, tagEnd);
       int close = s.indexOf(tag, tagEnd);
       int startLine = line;
-      if (close < 0) {
+      if (close < 0 || close + tag.length() > n) {
         unterminated(start, startLine);
         return;
       }
       int end = close + tag.length();
       countLines(tagEnd, close);
-      out.add(new Token(TokenKind.DOLLAR_STRING, s.substring(start, end), startLine, start));
+      emitToken(new Token(TokenKind.DOLLAR_STRING, s.substring(start, end), startLine, start));
       pos = end;
     }
 
@@ -396,7 +417,7 @@ public final class SqlLexer {
       while (i < n && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
         i++;
       }
-      out.add(new Token(TokenKind.COMMENT, s.substring(start, i), line, start));
+      emitToken(new Token(TokenKind.COMMENT, s.substring(start, i), line, start));
       pos = i;
     }
 
@@ -424,7 +445,7 @@ public final class SqlLexer {
         return;
       }
       countLines(start, i);
-      out.add(new Token(TokenKind.COMMENT, s.substring(start, i), startLine, start));
+      emitToken(new Token(TokenKind.COMMENT, s.substring(start, i), startLine, start));
       pos = i;
     }
 

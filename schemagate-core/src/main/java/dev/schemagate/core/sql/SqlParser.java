@@ -52,9 +52,11 @@ import dev.schemagate.core.sql.ast.Unrecognised;
 import dev.schemagate.core.sql.ast.Update;
 import dev.schemagate.core.sql.ast.Vacuum;
 import dev.schemagate.core.sql.ast.ValidateConstraint;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * Parses a PostgreSQL script into statements and syntax trees for the DDL that migration checks
@@ -104,45 +106,113 @@ public final class SqlParser {
    */
   public static ParsedScript parse(String text) {
     String s = text == null ? "" : text;
-    List<Token> all = SqlLexer.tokenize(s);
-    List<Token> code = new ArrayList<>(all.size());
-    List<Token> comments = new ArrayList<>();
-    Problems problems = new Problems();
-    for (Token t : all) {
-      switch (t.kind()) {
-        case COMMENT -> comments.add(t);
-        case UNTERMINATED -> {
-          problems.unterminated(t);
-          code.add(t);
+    return new Run(s).parse();
+  }
+
+  /**
+   * One pass over one script. Tokens are pulled from the lexer one at a time and dropped once their
+   * statement is parsed, so memory holds the text, the trees and the current statement only.
+   */
+  private static final class Run {
+    private final String s;
+    private final Problems problems = new Problems();
+    private final List<Token> comments = new ArrayList<>();
+    private final List<ParsedStatement> statements = new ArrayList<>();
+    private final List<Token> current = new ArrayList<>();
+    private int depth;
+    private int block;
+    private boolean routine;
+    private boolean pendingBegin;
+
+    Run(String s) {
+      this.s = s;
+    }
+
+    ParsedScript parse() {
+      SqlLexer.Scanner scanner = new SqlLexer.Scanner(s, 0, s.length(), 1);
+      Token t;
+      while ((t = scanner.next()) != null) {
+        TokenKind kind = t.kind();
+        if (kind == TokenKind.COMMENT) {
+          comments.add(t);
+          continue;
         }
-        case OTHER -> {
-          problems.other(t);
-          code.add(t);
+        if (pendingBegin) {
+          pendingBegin = false;
+          if (t.isWord("atomic")) {
+            block = 1;
+            current.add(t);
+            continue;
+          }
         }
-        default -> code.add(t);
+        switch (kind) {
+          case SEMICOLON -> {
+            if (depth == 0 && block == 0) {
+              flush();
+              continue;
+            }
+          }
+          case LPAREN -> depth++;
+          case RPAREN -> {
+            if (depth > 0) {
+              depth--;
+            }
+          }
+          case WORD -> word(t);
+          case UNTERMINATED -> problems.unterminated(t);
+          case OTHER -> problems.other(t);
+          default -> {}
+        }
+        current.add(t);
+      }
+      flush();
+      return new ParsedScript(
+          Collections.unmodifiableList(statements),
+          Collections.unmodifiableList(comments),
+          problems.list());
+    }
+
+    /** Tracks CREATE FUNCTION|PROCEDURE ... BEGIN ATOMIC ... END, counting CASE ... END inside. */
+    private void word(Token t) {
+      int size = current.size();
+      if (size > 0 && size <= 3 && !routine && current.get(0).isWord("create")) {
+        routine =
+            (t.isWord("function") || t.isWord("procedure"))
+                && (size == 1
+                    || (size == 3
+                        && current.get(1).isWord("or")
+                        && current.get(2).isWord("replace")));
+        return;
+      }
+      if (!routine) {
+        return;
+      }
+      if (block == 0) {
+        pendingBegin = t.isWord("begin");
+      } else if (t.isWord("case")) {
+        block++;
+      } else if (t.isWord("end")) {
+        block--;
       }
     }
-    all = null; // let the comment-bearing list go before building statements
-    List<Token> view = Collections.unmodifiableList(code);
-    List<ParsedStatement> statements = new ArrayList<>();
-    Splitter splitter = new Splitter(view);
-    int start;
-    while ((start = splitter.nextStart()) >= 0) {
-      int end = splitter.endOf(start);
-      if (end > start) {
-        statements.add(build(s, view.subList(start, end)));
+
+    private void flush() {
+      if (!current.isEmpty()) {
+        statements.add(build(s, current));
+        current.clear();
       }
+      depth = 0;
+      block = 0;
+      routine = false;
+      pendingBegin = false;
     }
-    return new ParsedScript(
-        Collections.unmodifiableList(statements),
-        Collections.unmodifiableList(comments),
-        problems.list());
   }
 
   private static ParsedStatement build(String text, List<Token> tokens) {
     Token first = tokens.get(0);
     Token last = tokens.get(tokens.size() - 1);
-    String sql = text.substring(first.offset(), last.offset() + last.text().length());
+    int endOffset = last.offset() + last.text().length();
+    String sql = text.substring(first.offset(), endOffset);
     Stmt stmt;
     try {
       stmt = new StatementParser(text, tokens, sql, first.line()).parse();
@@ -151,79 +221,53 @@ public final class SqlParser {
       // statement back. Nothing in StatementParser is meant to throw.
       stmt = new Unrecognised(StatementParser.leadingKeywords(tokens, 0, 3), first.line(), sql);
     }
-    return new ParsedStatement(stmt, sql, first.line(), tokens);
+    List<Token> lazy = new LazyTokens(text, first.offset(), endOffset, first.line(), tokens.size());
+    return new ParsedStatement(stmt, sql, first.line(), lazy);
   }
 
-  /** Finds statement boundaries over the comment-free token list. */
-  private static final class Splitter {
-    private final List<Token> t;
-    private int pos;
+  /**
+   * A statement's tokens, lexed again from the script on first use. Keeping every token of a large
+   * script alive would cost far more memory than the text; few callers look at tokens. Lexing is
+   * context-free between tokens, so the region gives the same tokens (and offsets, and lines) as
+   * the first pass. Holds a reference to the whole script text.
+   */
+  private static final class LazyTokens extends AbstractList<Token> implements RandomAccess {
+    private final String script;
+    private final int from;
+    private final int to;
+    private final int line;
+    private final int size;
+    private volatile List<Token> tokens;
 
-    Splitter(List<Token> t) {
-      this.t = t;
+    LazyTokens(String script, int from, int to, int line, int size) {
+      this.script = script;
+      this.from = from;
+      this.to = to;
+      this.line = line;
+      this.size = size;
     }
 
-    /** Index of the next statement's first token, skipping empty statements; -1 at the end. */
-    int nextStart() {
-      while (pos < t.size() && t.get(pos).kind() == TokenKind.SEMICOLON) {
-        pos++;
-      }
-      return pos < t.size() ? pos : -1;
-    }
-
-    /** Index after the last token of the statement starting at {@code start}; consumes its ';'. */
-    int endOf(int start) {
-      int depth = 0;
-      int block = 0;
-      boolean routine = isRoutine(start);
-      int i = start;
-      int n = t.size();
-      while (i < n) {
-        Token tok = t.get(i);
-        switch (tok.kind()) {
-          case LPAREN -> depth++;
-          case RPAREN -> {
-            if (depth > 0) {
-              depth--;
-            }
+    @Override
+    public Token get(int index) {
+      List<Token> t = tokens;
+      if (t == null) {
+        SqlLexer.Scanner scanner = new SqlLexer.Scanner(script, from, to, line);
+        List<Token> list = new ArrayList<>(size);
+        Token tok;
+        while ((tok = scanner.next()) != null) {
+          if (tok.kind() != TokenKind.COMMENT) {
+            list.add(tok);
           }
-          case SEMICOLON -> {
-            if (depth == 0 && block == 0) {
-              pos = i + 1;
-              return i;
-            }
-          }
-          case WORD -> {
-            if (routine) {
-              if (block == 0) {
-                if (tok.isWord("begin") && i + 1 < n && t.get(i + 1).isWord("atomic")) {
-                  block = 1;
-                  i++;
-                }
-              } else if (tok.isWord("case")) {
-                block++;
-              } else if (tok.isWord("end")) {
-                block--;
-              }
-            }
-          }
-          default -> {}
         }
-        i++;
+        t = Collections.unmodifiableList(list);
+        tokens = t;
       }
-      pos = n;
-      return n;
+      return t.get(index);
     }
 
-    private boolean isRoutine(int start) {
-      if (!t.get(start).isWord("create")) {
-        return false;
-      }
-      int i = start + 1;
-      if (i + 1 < t.size() && t.get(i).isWord("or") && t.get(i + 1).isWord("replace")) {
-        i += 2;
-      }
-      return i < t.size() && (t.get(i).isWord("function") || t.get(i).isWord("procedure"));
+    @Override
+    public int size() {
+      return size;
     }
   }
 
