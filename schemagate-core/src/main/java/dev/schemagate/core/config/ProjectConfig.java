@@ -2,8 +2,6 @@ package dev.schemagate.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.schemagate.core.SchemagateException;
 import dev.schemagate.core.source.Layout;
 import java.io.IOException;
@@ -100,15 +98,18 @@ public record ProjectConfig(
     }
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(text);
+      root = YamlTree.read(text);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw SchemagateException.badInput(
           file + ":" + line + ": not valid YAML: " + e.getOriginalMessage(),
           "fix the YAML syntax at that line");
+    } catch (IOException e) {
+      throw SchemagateException.badInput(
+          "cannot read configuration " + file + ": " + e.getMessage(), "check the file");
     }
     if (root == null || root.isNull()) {
-      root = new ObjectMapper().createObjectNode();
+      root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     }
     if (!root.isObject()) {
       throw bad(file, "the top level must be a mapping of keys", "see the README's Configuration");

@@ -59,4 +59,15 @@ class ProjectConfigTest {
             () -> load("lint:\n  pg_version: sixteen\n"), SchemagateException.class);
     assertThat(e.getMessage()).contains("pg_version");
   }
+
+  @Test
+  void brokenYamlNamesTheFileAndLine() throws Exception {
+    SchemagateException e =
+        catchThrowableOfType(
+            () -> load("migrations: m\nenvironments:\n  local: [unclosed\n"),
+            SchemagateException.class);
+    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(e.getMessage()).contains("schemagate.yaml:").contains("not valid YAML");
+    assertThat(e.getMessage()).containsPattern("schemagate\\.yaml:[34]:");
+  }
 }
