@@ -97,12 +97,27 @@ final class SchemaSimulator {
   /** Null until the first migration that touches a relation decides; see the class comment. */
   private Boolean closed;
 
+  private SimulatedSchema last;
+
   // Per migration.
   private SimulatedSchema schema;
   private MigrationScript script;
   private SqlSection section;
   private String defaultSchema;
   private boolean touched;
+
+  /**
+   * After {@link #run}: whether the history was judged closed (builds its schema from nothing),
+   * open (starts from an existing database), or neither (null: no migration touched a relation).
+   */
+  Boolean closed() {
+    return closed;
+  }
+
+  /** After {@link #run}: the schema at the last revision of the walk, for tests. */
+  SimulatedSchema last() {
+    return last;
+  }
 
   /** Replays {@code order} (topological) and returns the findings, in walk order. */
   List<HistoryFinding> run(List<GraphChecks.Node> order) {
@@ -136,6 +151,7 @@ final class SchemaSimulator {
         start = new SimulatedSchema();
       }
       replay(n.script(), start);
+      last = start;
       if (consumers.getOrDefault(n.script().id(), 0) > 0) {
         tips.put(n.script().id(), start);
       }
