@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * <h2>Output</h2>
  *
  * Into the output folder: {@code <stem>.csv} and {@code <stem>.summary.md} per migration, {@code
- * index.csv} and {@code index.md}. See {@link ReportWriter} for the formats. The output is
+ * index.csv} and {@code index.md}. See {@code ReportWriter} for the formats. The output is
  * deterministic: the same folder gives the same bytes (sorted, LF line endings, no timestamps, no
  * absolute paths). Report files already in the output folder are overwritten; other files there,
  * including reports of migrations since removed, are left alone.
@@ -46,7 +46,7 @@ import java.util.stream.Stream;
  * What still throws {@link SourceException}: a missing folder, or a folder whose layout cannot be
  * detected — the user has to say what to audit.
  *
- * <p>Alembic modules are read statically with {@link AlembicScan}, never imported.
+ * <p>Alembic modules are read statically with {@code AlembicScan}, never imported.
  */
 public final class Auditor {
 

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * @param hasUpgrade an upgrade is present (SQL: always; Alembic: {@code def upgrade})
  * @param hasDowngrade a downgrade is present (a down file or section; Alembic: {@code def
  *     downgrade}), whether or not it does anything
- * @param opCalls operation counts (Alembic: {@code op.*} calls by name; SQL: see {@link SqlFacts})
+ * @param opCalls operation counts (Alembic: {@code op.*} calls by name; SQL: see {@code SqlFacts})
  * @param sqlKeywords SQL keyword counts
  * @param warnings the warnings raised, in {@link AuditWarning} order
  */
