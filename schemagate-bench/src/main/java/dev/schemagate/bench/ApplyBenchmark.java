@@ -43,7 +43,8 @@ import org.flywaydb.core.Flyway;
  * Each input gets a fresh database per run; runs are interleaved and the median of {@code REPS} is
  * reported. Then {@code status} on the 5,000-migration database is timed as a whole CLI process.
  * Usage: {@code ApplyBenchmark <repository root> [sizes...] [crates-io]} (default: 1000 5000
- * crates-io), or {@code ApplyBenchmark <repository root> status} for the status timing alone.
+ * crates-io), {@code ApplyBenchmark <repository root> status} for the status timing alone, or
+ * {@code ApplyBenchmark <repository root> lint} for {@link LintBenchmark}.
  */
 public final class ApplyBenchmark {
   private static final int REPS = 5;
@@ -59,6 +60,10 @@ public final class ApplyBenchmark {
 
   public static void main(String[] args) throws Exception {
     Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+    if (Arrays.asList(args).contains("lint")) {
+      LintBenchmark.main(new String[] {root.toString()});
+      return;
+    }
     Path work = Files.createTempDirectory("schemagate-bench");
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       int[] sizes = {1000, 5000};
@@ -356,7 +361,7 @@ public final class ApplyBenchmark {
     return v[v.length / 2];
   }
 
-  private static String machine() {
+  static String machine() {
     String cpu = "unknown CPU";
     try {
       for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
