@@ -24,11 +24,22 @@ public enum HistoryRule {
    * that declares no branch label.
    */
   ORPHAN_REVISION("orphan-revision", false),
-  /** CREATE of a table, index, type, domain, view, sequence or column that already exists. */
+  /**
+   * CREATE TABLE / INDEX / TYPE / DOMAIN / VIEW / MATERIALIZED VIEW / SEQUENCE, or ADD COLUMN, of
+   * something that already exists, without IF NOT EXISTS (or OR REPLACE for a view).
+   */
   OBJECT_CREATED_TWICE("object-created-twice", true),
-  /** A statement uses a table that no earlier migration created (closed histories only). */
+  /**
+   * ALTER TABLE, DROP TABLE, CREATE INDEX, INSERT, UPDATE, DELETE, TRUNCATE, COMMENT ON,
+   * REFERENCES, PARTITION OF or a trigger/policy/rule ON a table that no earlier migration created;
+   * reported only in histories that build their schema from nothing (see {@link SchemaSimulator}).
+   */
   UNKNOWN_TABLE("unknown-table", true),
-  /** A statement uses a column the simulated table does not have (fully known tables only). */
+  /**
+   * ALTER COLUMN, DROP COLUMN, RENAME COLUMN, INSERT/UPDATE target columns, plain index keys,
+   * constraint columns or COMMENT ON COLUMN naming a column the table does not have; only for
+   * tables whose every column the history shows.
+   */
   UNKNOWN_COLUMN("unknown-column", true),
   /** A statement uses a table or column that an earlier migration dropped or renamed away. */
   USE_AFTER_DROP("use-after-drop", true);

@@ -303,4 +303,37 @@ class HistoryCheckerSchemaTest {
 
     assertThat(rules(findings)).containsExactly("unknown-column");
   }
+
+  // ---- odd input -----------------------------------------------------------------------
+
+  @Test
+  void temporaryTablesEndWithTheirMigration() {
+    assertThat(
+            history(
+                "CREATE TABLE t (id bigint);\nCREATE TEMP TABLE scratch (id bigint);",
+                "CREATE TEMPORARY TABLE scratch (id bigint);\nINSERT INTO scratch (id) VALUES (1);"))
+        .isEmpty();
+  }
+
+  @Test
+  void unparseableAndBinaryUpgradesGiveNoCrashAndNoInventedFindings() {
+    assertThat(
+            history(
+                "CREATE TABLE t (id bigint);",
+                "SELECT 'never closed;\nALTER TABLE t DROP COLUMN ghost;",
+                "\u0000\u0001\u0002 binary \u0000 CREATE TABLE (((;",
+                "CREATE TABLE u (id bigint) WITH (fillfactor = 70) WEIRD EXTRA ((SYNTAX));\n"
+                    + "ALTER TABLE u ALTER COLUMN id SET NOT NULL;"))
+        .extracting(Finding::rule)
+        .doesNotContain("object-created-twice", "unknown-table");
+  }
+
+  @Test
+  void anUnparsedCreateTableStillCountsAsCreated() {
+    assertThat(
+            history(
+                "CREATE TABLE t (id bigint);\nCREATE TABLE odd (id bigint) SOMETHING NEW ((x));",
+                "ALTER TABLE odd ADD COLUMN y int;"))
+        .isEmpty();
+  }
 }
