@@ -1,6 +1,7 @@
 package dev.schemagate.cli;
 
 import dev.schemagate.core.ExitCode;
+import dev.schemagate.core.api.AuditResult;
 import dev.schemagate.core.api.LintRequest;
 import dev.schemagate.core.api.LintResult;
 import dev.schemagate.core.lint.Finding;
@@ -123,6 +124,45 @@ final class AnalysisCommands {
               + " warning(s), "
               + r.infos()
               + " info.");
+    }
+  }
+
+  @Command(
+      name = "audit",
+      description = {
+        "Write per-migration audit reports: a CSV and a Markdown summary per migration, and an"
+            + " index with totals and known issues. Reads every layout, Alembic included.",
+        "Output is deterministic: rerunning on the same files writes the same bytes."
+      })
+  static final class Audit extends BaseCommand {
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "DIR",
+        description = "Folder to write the reports into (created when missing).")
+    Path out;
+
+    @Override
+    int run(Output output) {
+      AuditResult r = migrator().audit(out);
+      output.result(r);
+      output.line(
+          "Audited "
+              + r.migrations()
+              + " "
+              + r.layout()
+              + " migration(s): "
+              + r.filesWritten()
+              + " file(s) written to "
+              + r.outDir());
+      if (!r.branchPoints().isEmpty()) {
+        output.line("branch points: " + String.join(", ", r.branchPoints()));
+      }
+      if (!r.merges().isEmpty()) {
+        output.line("merges: " + String.join(", ", r.merges()));
+      }
+      output.line("known issues: " + r.knownIssues().size() + " (see index.md)");
+      return 0;
     }
   }
 

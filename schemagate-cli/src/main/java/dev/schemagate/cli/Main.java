@@ -34,6 +34,7 @@ import picocli.CommandLine.Mixin;
       InspectCommands.Status.class,
       InspectCommands.Validate.class,
       AnalysisCommands.Lint.class,
+      AnalysisCommands.Audit.class,
     })
 public final class Main implements Runnable {
   @Mixin GlobalOptions global;

@@ -1,5 +1,6 @@
 package dev.schemagate.core;
 
+import dev.schemagate.core.api.AuditResult;
 import dev.schemagate.core.api.FilesResult;
 import dev.schemagate.core.api.HistoryResult;
 import dev.schemagate.core.api.LintRequest;
@@ -15,6 +16,9 @@ import dev.schemagate.core.api.RunMode;
 import dev.schemagate.core.api.ShowResult;
 import dev.schemagate.core.api.StatusResult;
 import dev.schemagate.core.api.ValidateResult;
+import dev.schemagate.core.audit.AuditReport;
+import dev.schemagate.core.audit.Auditor;
+import dev.schemagate.core.audit.WarningFinding;
 import dev.schemagate.core.config.ConnectionSpec;
 import dev.schemagate.core.config.ProjectConfig;
 import dev.schemagate.core.config.Workspace;
@@ -27,6 +31,7 @@ import dev.schemagate.core.history.VersionStore;
 import dev.schemagate.core.history.VersionTable;
 import dev.schemagate.core.lint.LintSettings;
 import dev.schemagate.core.lint.Severity;
+import dev.schemagate.core.lint.history.HistoryRule;
 import dev.schemagate.core.lint.own.MigrationLinter;
 import dev.schemagate.core.lint.own.ReversibilityCheck;
 import dev.schemagate.core.plan.Direction;
@@ -988,6 +993,13 @@ public final class Migrator {
                     id,
                     lower(settings.severityOf(id, def).name()),
                     "reversibility: see schemagate lint documentation")));
+    for (HistoryRule h : HistoryRule.values()) {
+      rules.add(
+          new LintResult.RuleInfo(
+              h.id(),
+              lower(settings.severityOf(h.id(), h.defaultSeverity()).name()),
+              "history: checked over the whole revision graph"));
+    }
     rules.sort(Comparator.comparing(LintResult.RuleInfo::id));
     return new LintResult(
         pg,
@@ -999,6 +1011,29 @@ public final class Migrator {
         report.findings(),
         rules,
         warnings);
+  }
+
+  /**
+   * Writes the per-migration audit reports (CSV and Markdown summary per migration, plus an index)
+   * for every layout the engine reads, Alembic included.
+   *
+   * @param outDir where to write; created when missing
+   */
+  public AuditResult audit(Path outDir) {
+    AuditReport r = new Auditor().audit(workspace.migrations(), workspace.layout(), outDir);
+    List<String> issues = new ArrayList<>();
+    for (WarningFinding w : r.knownIssues()) {
+      issues.add(w.migration() + ": " + lower(w.warning().name()) + " (" + w.detail() + ")");
+    }
+    return new AuditResult(
+        r.outDir().toString(),
+        r.layout().cliName(),
+        r.migrations().size(),
+        r.filesWritten().size(),
+        r.branchPoints(),
+        r.merges(),
+        r.heads(),
+        issues);
   }
 
   private static String lower(String s) {

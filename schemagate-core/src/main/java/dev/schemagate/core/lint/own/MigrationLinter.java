@@ -6,6 +6,8 @@ import dev.schemagate.core.lint.LintSettings;
 import dev.schemagate.core.lint.Linter;
 import dev.schemagate.core.lint.Rule;
 import dev.schemagate.core.lint.Severity;
+import dev.schemagate.core.lint.history.HistoryChecker;
+import dev.schemagate.core.lint.history.HistoryRule;
 import dev.schemagate.core.lint.rules.SquawkRules;
 import dev.schemagate.core.source.MigrationScript;
 import dev.schemagate.core.source.MigrationSource;
@@ -63,6 +65,7 @@ public final class MigrationLinter {
   public boolean knows(String id) {
     return linter.rule(id) != null
         || ReversibilityCheck.DEFAULTS.containsKey(id)
+        || HistoryRule.byId(id).isPresent()
         || id.equals(Linter.PARSE_ERROR)
         || id.equals(Linter.IGNORE_WITHOUT_REASON)
         || id.equals(Linter.UNUSED_IGNORE)
@@ -76,11 +79,18 @@ public final class MigrationLinter {
     }
   }
 
-  /** Lints every versioned migration (both directions) and every repeatable of a source. */
+  /**
+   * Lints every versioned migration (both directions) and every repeatable of a source, then runs
+   * the whole-history checks ({@link HistoryChecker}). Inline ignores apply to per-file findings;
+   * history findings are waived through configuration.
+   */
   public Report lint(MigrationSource source) {
     List<MigrationScript> scripts = new ArrayList<>(source.versioned());
     scripts.addAll(source.repeatables());
-    List<Report> parts = scripts.parallelStream().map(s -> lintScript(s, source)).toList();
+    List<Report> parts =
+        new ArrayList<>(scripts.parallelStream().map(s -> lintScript(s, source)).toList());
+    // The whole-history checks: graph shape and a static replay of the schema.
+    parts.add(new Report(new HistoryChecker().check(source, settings), 0, 0));
     return merge(parts);
   }
 
