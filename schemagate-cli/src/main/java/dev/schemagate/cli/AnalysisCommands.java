@@ -97,8 +97,10 @@ final class AnalysisCommands {
 
     private static void text(Output out, LintResult r) {
       Path here = Path.of("").toAbsolutePath();
+      // One block, printed once: a line-by-line println flushes per line.
+      StringBuilder sb = new StringBuilder();
       for (Finding fi : r.findings()) {
-        out.line(
+        sb.append(
             Sarif.display(here, fi.file())
                 + ":"
                 + fi.line()
@@ -108,9 +110,9 @@ final class AnalysisCommands {
                 + fi.rule()
                 + "] "
                 + fi.message());
-        out.line("    " + fi.reason());
+        sb.append("\n    ").append(fi.reason()).append('\n');
       }
-      out.line(
+      sb.append(
           "Linted "
               + r.files()
               + " file(s), "
@@ -124,6 +126,7 @@ final class AnalysisCommands {
               + " warning(s), "
               + r.infos()
               + " info.");
+      out.line(sb.toString());
     }
   }
 

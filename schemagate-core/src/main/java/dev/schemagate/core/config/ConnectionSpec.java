@@ -24,6 +24,13 @@ import java.util.regex.Pattern;
  */
 public record ConnectionSpec(String jdbcUrl, String user, String password, Dialect dialect) {
 
+  /**
+   * The password of {@code postgres://user:password@host}. Compiled once: every line printed passes
+   * here.
+   */
+  private static final Pattern URL_SECRET =
+      Pattern.compile("(?i)(postgres(?:ql)?://[^:/@\\s]*:)[^@\\s]*@");
+
   private static final Pattern JDBC_SECRET =
       Pattern.compile("(?i)((?:password|pass|pwd|sslpassword)=)[^&;]*");
 
@@ -143,8 +150,21 @@ public record ConnectionSpec(String jdbcUrl, String user, String password, Diale
     if (text == null) {
       return null;
     }
-    String s = text.replaceAll("(?i)(postgres(?:ql)?://[^:/@\\s]*:)[^@\\s]*@", "$1***@");
-    return JDBC_SECRET.matcher(s).replaceAll("$1***");
+    // Plain searches first: most text holds no URL and no password key, and the patterns are
+    // case-insensitive scans that cost real time on a long report.
+    String s = text.contains("://") ? URL_SECRET.matcher(text).replaceAll("$1***@") : text;
+    return mayHoldSecretKey(s) ? JDBC_SECRET.matcher(s).replaceAll("$1***") : s;
+  }
+
+  /** True when some '=' follows "pass" or "pwd" (any case), as every JDBC_SECRET match does. */
+  private static boolean mayHoldSecretKey(String s) {
+    for (int i = s.indexOf('='); i >= 0; i = s.indexOf('=', i + 1)) {
+      String before = s.substring(Math.max(0, i - 8), i).toLowerCase(java.util.Locale.ROOT);
+      if (before.endsWith("pass") || before.endsWith("pwd") || before.endsWith("password")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The URL and user, safe to print. */

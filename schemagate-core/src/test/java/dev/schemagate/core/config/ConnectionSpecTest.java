@@ -44,6 +44,10 @@ class ConnectionSpecTest {
         .isEqualTo("failed for postgres://u:***@h:5432/db today");
     assertThat(ConnectionSpec.redact("jdbc:postgresql://h/db?user=u&password=topsecret&x=1"))
         .isEqualTo("jdbc:postgresql://h/db?user=u&password=***&x=1");
+    assertThat(ConnectionSpec.redact("Server=h;PWD=topsecret;SslPassword=other"))
+        .isEqualTo("Server=h;PWD=***;SslPassword=***");
+    assertThat(ConnectionSpec.redact("SET lock_timeout = '1s'; no secret here"))
+        .isEqualTo("SET lock_timeout = '1s'; no secret here");
   }
 
   @Test
