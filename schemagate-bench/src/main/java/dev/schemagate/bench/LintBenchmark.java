@@ -24,8 +24,9 @@ import java.util.stream.Stream;
  * Both tools get the same file list and run to the end whatever they find (schemagate with {@code
  * --fail-on never}; squawk's exit code is ignored). Runs alternate between the tools; medians of 7
  * are reported. Then the in-process rate: statements per second of {@code MigrationLinter} (parse
- * and every rule) on the large input, after a warm-up. squawk is installed from npm ({@code
- * squawk-cli@2.66.0}) into {@code schemagate-bench/target/squawk} on first use.
+ * and every rule) on the large input, the median of 5 passes after 3 warm-up passes. squawk is
+ * installed from npm ({@code squawk-cli@2.66.0}) into {@code schemagate-bench/target/squawk} on
+ * first use.
  *
  * <p>Usage: {@code LintBenchmark <repository root>}.
  */
@@ -54,15 +55,23 @@ public final class LintBenchmark {
     rows.add(compare("crates-io ups x 100", large, launcher, squawk, work));
 
     MigrationLinter linter = new MigrationLinter(LintSettings.defaults());
-    linter.lintFiles(large); // warm-up
-    long t0 = System.nanoTime();
-    MigrationLinter.Report r = linter.lintFiles(large);
-    double seconds = (System.nanoTime() - t0) / 1e9;
+    for (int i = 0; i < 3; i++) {
+      linter.lintFiles(large); // warm-up: let the JIT compile the parser and the rules
+    }
+    double[] times = new double[5];
+    MigrationLinter.Report r = null;
+    for (int i = 0; i < times.length; i++) {
+      long t0 = System.nanoTime();
+      r = linter.lintFiles(large);
+      times[i] = (System.nanoTime() - t0) / 1e9;
+    }
+    Arrays.sort(times);
+    double seconds = times[times.length / 2];
     System.out.println();
     System.out.println("Lint benchmark " + LocalDate.now() + " on " + ApplyBenchmark.machine());
     rows.forEach(System.out::println);
     System.out.printf(
-        "%nIn-process (warm, parse and all rules, %d cores): %d statements in %.2f s = %.0f"
+        "%nIn-process (after 3 warm-up passes, median of 5; parse and all rules, %d cores): %d statements in %.2f s = %.0f"
             + " statements/s, %d findings%n",
         Runtime.getRuntime().availableProcessors(),
         r.statements(),

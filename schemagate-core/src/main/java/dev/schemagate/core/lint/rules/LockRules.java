@@ -283,7 +283,7 @@ final class LockRules {
 
   private static void addingForeignKey(LintInput in, RuleContext cx) {
     List<ParsedStatement> stmts = in.script().statements();
-    List<Set<String>> fresh = Support.freshTables(in);
+    Support.FreshTables fresh = Support.freshTables(in);
     for (int i = 0; i < stmts.size(); i++) {
       if (!(stmts.get(i).stmt() instanceof AlterTable at) || isFresh(fresh, i, at.name())) {
         continue;
@@ -327,7 +327,7 @@ final class LockRules {
 
   private static void constraintMissingNotValid(LintInput in, RuleContext cx) {
     List<ParsedStatement> stmts = in.script().statements();
-    List<Set<String>> fresh = Support.freshTables(in);
+    Support.FreshTables fresh = Support.freshTables(in);
     boolean[] tx = Support.inTransaction(in);
     Set<String> notValidInThisTx = new HashSet<>();
     for (int i = 0; i < stmts.size(); i++) {
@@ -384,7 +384,7 @@ final class LockRules {
 
   private static void disallowedUnique(LintInput in, RuleContext cx) {
     List<ParsedStatement> stmts = in.script().statements();
-    List<Set<String>> fresh = Support.freshTables(in);
+    Support.FreshTables fresh = Support.freshTables(in);
     for (int i = 0; i < stmts.size(); i++) {
       if (!(stmts.get(i).stmt() instanceof AlterTable at) || isFresh(fresh, i, at.name())) {
         continue;
@@ -417,7 +417,7 @@ final class LockRules {
 
   private static void addingPrimaryKey(LintInput in, RuleContext cx) {
     List<ParsedStatement> stmts = in.script().statements();
-    List<Set<String>> fresh = Support.freshTables(in);
+    Support.FreshTables fresh = Support.freshTables(in);
     for (int i = 0; i < stmts.size(); i++) {
       if (!(stmts.get(i).stmt() instanceof AlterTable at) || isFresh(fresh, i, at.name())) {
         continue;
@@ -448,7 +448,7 @@ final class LockRules {
 
   private static void addingNotNullableField(LintInput in, RuleContext cx) {
     List<ParsedStatement> stmts = in.script().statements();
-    List<Set<String>> fresh = Support.freshTables(in);
+    Support.FreshTables fresh = Support.freshTables(in);
     Map<String, ConstraintDef> checks = new HashMap<>(); // table|constraint -> definition
     Set<String> validated = new HashSet<>(); // table|constraint
     for (int i = 0; i < stmts.size(); i++) {
@@ -523,7 +523,7 @@ final class LockRules {
 
   private static void addingRequiredField(LintInput in, RuleContext cx) {
     List<ParsedStatement> stmts = in.script().statements();
-    List<Set<String>> fresh = Support.freshTables(in);
+    Support.FreshTables fresh = Support.freshTables(in);
     for (int i = 0; i < stmts.size(); i++) {
       if (!(stmts.get(i).stmt() instanceof AlterTable at) || isFresh(fresh, i, at.name())) {
         continue;
@@ -554,7 +554,7 @@ final class LockRules {
 
   private static void changingColumnType(LintInput in, RuleContext cx) {
     List<ParsedStatement> stmts = in.script().statements();
-    List<Set<String>> fresh = Support.freshTables(in);
+    Support.FreshTables fresh = Support.freshTables(in);
     for (int i = 0; i < stmts.size(); i++) {
       if (!(stmts.get(i).stmt() instanceof AlterTable at) || isFresh(fresh, i, at.name())) {
         continue;
@@ -581,7 +581,7 @@ final class LockRules {
 
   private static void requireConcurrentIndexCreation(LintInput in, RuleContext cx) {
     List<ParsedStatement> stmts = in.script().statements();
-    List<Set<String>> fresh = Support.freshTables(in);
+    Support.FreshTables fresh = Support.freshTables(in);
     for (int i = 0; i < stmts.size(); i++) {
       if (stmts.get(i).stmt() instanceof CreateIndex ci
           && !ci.concurrently()

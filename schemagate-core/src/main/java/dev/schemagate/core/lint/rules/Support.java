@@ -15,10 +15,10 @@ import dev.schemagate.core.sql.ast.Stmt;
 import dev.schemagate.core.sql.ast.TransactionControl;
 import dev.schemagate.core.sql.ast.TypeName;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /** Shared, pure helpers for the rules: transaction tracking, column types, tokens. */
 final class Support {
@@ -71,23 +71,32 @@ final class Support {
    * For each statement, the names of tables created earlier in the file inside a transaction that
    * is still open: such a table is new and invisible to others, so locking it is harmless.
    */
-  static List<Set<String>> freshTables(LintInput in) {
+  static FreshTables freshTables(LintInput in) {
     List<ParsedStatement> stmts = in.script().statements();
     boolean[] tx = inTransaction(in);
-    List<Set<String>> out = new ArrayList<>(stmts.size());
-    Set<String> fresh = new HashSet<>();
+    Map<String, Integer> since = new HashMap<>();
     for (int i = 0; i < stmts.size(); i++) {
       Stmt s = stmts.get(i).stmt();
-      out.add(Set.copyOf(fresh));
       if (s instanceof CreateTable ct && tx[i] && ct.name() != null) {
-        fresh.add(ct.name().name());
+        since.putIfAbsent(ct.name().name(), i);
       }
     }
-    return out;
+    return new FreshTables(since);
   }
 
-  static boolean isFresh(List<Set<String>> fresh, int index, QualifiedName table) {
-    return table != null && fresh.get(index).contains(table.name());
+  /**
+   * Tables created earlier in the file inside a transaction, by the index of the statement that
+   * created them: one map per file rather than a set per statement, which grew quadratically on
+   * long files.
+   */
+  record FreshTables(Map<String, Integer> since) {}
+
+  static boolean isFresh(FreshTables fresh, int index, QualifiedName table) {
+    if (table == null) {
+      return false;
+    }
+    Integer created = fresh.since().get(table.name());
+    return created != null && created < index;
   }
 
   /** Every column type a statement writes: CREATE TABLE columns, ADD COLUMN, ALTER COLUMN TYPE. */
