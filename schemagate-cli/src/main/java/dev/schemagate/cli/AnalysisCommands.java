@@ -99,18 +99,26 @@ final class AnalysisCommands {
       Path here = Path.of("").toAbsolutePath();
       // One block, printed once: a line-by-line println flushes per line.
       StringBuilder sb = new StringBuilder();
+      Path lastFile = null;
+      String lastName = "";
       for (Finding fi : r.findings()) {
-        sb.append(
-            Sarif.display(here, fi.file())
-                + ":"
-                + fi.line()
-                + ": "
-                + fi.severity().name().toLowerCase(Locale.ROOT)
-                + " ["
-                + fi.rule()
-                + "] "
-                + fi.message());
-        sb.append("\n    ").append(fi.reason()).append('\n');
+        if (fi.file() != lastFile) {
+          // Findings come sorted by file: name each file once.
+          lastFile = fi.file();
+          lastName = Sarif.display(here, fi.file());
+        }
+        sb.append(lastName)
+            .append(':')
+            .append(fi.line())
+            .append(": ")
+            .append(fi.severity().name().toLowerCase(Locale.ROOT))
+            .append(" [")
+            .append(fi.rule())
+            .append("] ")
+            .append(fi.message())
+            .append("\n    ")
+            .append(fi.reason())
+            .append('\n');
       }
       sb.append(
           "Linted "

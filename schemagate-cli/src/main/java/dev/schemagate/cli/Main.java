@@ -17,25 +17,7 @@ import picocli.CommandLine.Mixin;
     // --help and --version on every subcommand too: `schemagate status --help`.
     scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Main.Version.class,
-    description = "Governed database schema migrations for PostgreSQL and SQLite.",
-    subcommands = {
-      AuthorCommands.Init.class,
-      AuthorCommands.NewRevision.class,
-      AuthorCommands.Merge.class,
-      MigrateCommands.Upgrade.class,
-      MigrateCommands.Downgrade.class,
-      MigrateCommands.Stamp.class,
-      MigrateCommands.Resolve.class,
-      InspectCommands.Current.class,
-      InspectCommands.Heads.class,
-      InspectCommands.Branches.class,
-      InspectCommands.Show.class,
-      InspectCommands.History.class,
-      InspectCommands.Status.class,
-      InspectCommands.Validate.class,
-      AnalysisCommands.Lint.class,
-      AnalysisCommands.Audit.class,
-    })
+    description = "Governed database schema migrations for PostgreSQL and SQLite.")
 public final class Main implements Runnable {
   @Mixin GlobalOptions global;
 
@@ -51,10 +33,64 @@ public final class Main implements Runnable {
         execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
+  /** Every subcommand by name, in the order help lists them. */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("init", AuthorCommands.Init.class);
+    m.put("revision", AuthorCommands.NewRevision.class);
+    m.put("merge", AuthorCommands.Merge.class);
+    m.put("upgrade", MigrateCommands.Upgrade.class);
+    m.put("downgrade", MigrateCommands.Downgrade.class);
+    m.put("stamp", MigrateCommands.Stamp.class);
+    m.put("resolve", MigrateCommands.Resolve.class);
+    m.put("current", InspectCommands.Current.class);
+    m.put("heads", InspectCommands.Heads.class);
+    m.put("branches", InspectCommands.Branches.class);
+    m.put("show", InspectCommands.Show.class);
+    m.put("history", InspectCommands.History.class);
+    m.put("status", InspectCommands.Status.class);
+    m.put("validate", InspectCommands.Validate.class);
+    m.put("lint", AnalysisCommands.Lint.class);
+    m.put("audit", AnalysisCommands.Audit.class);
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** Global options that take a value as the next argument. */
+  private static final java.util.Set<String> VALUED =
+      java.util.Set.of("--config", "--env", "--url", "--migrations", "--layout");
+
+  /**
+   * The subcommand a command line names, or null when it names none (or an unknown one). Skips
+   * global options and their values, so {@code --env lint status} asks for status.
+   */
+  static String requested(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (VALUED.contains(a)) {
+        i++;
+      } else if (!a.startsWith("-")) {
+        return SUBCOMMANDS.containsKey(a) ? a : null;
+      }
+    }
+    return null;
+  }
+
   /** Runs one command line; returns the exit code. Used by tests in-process. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     Main main = new Main();
     CommandLine cl = new CommandLine(main);
+    // Only the subcommand asked for is built: picocli reads each command's annotations when it is
+    // added, and building all of them is a measurable part of every start. Help, a typo or no
+    // subcommand gets them all, so usage and "did you mean" stay complete.
+    String requested = requested(args);
+    SUBCOMMANDS.forEach(
+        (name, type) -> {
+          if (requested == null || requested.equals(name)) {
+            cl.addSubcommand(name, type);
+          }
+        });
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(

@@ -125,6 +125,24 @@ class MainTest {
   }
 
   @Test
+  void onlyTheRequestedSubcommandIsBuiltAndNamesMatchTheAnnotations() {
+    assertThat(Main.requested(new String[] {"--env", "lint", "status", "--json"}))
+        .isEqualTo("status");
+    assertThat(Main.requested(new String[] {"--json", "lint", "x.sql"})).isEqualTo("lint");
+    assertThat(Main.requested(new String[] {"--help"})).isNull();
+    assertThat(Main.requested(new String[] {"lnt"})).isNull();
+    Main.SUBCOMMANDS.forEach(
+        (name, type) ->
+            assertThat(type.getAnnotation(picocli.CommandLine.Command.class).name())
+                .isEqualTo(name));
+    CliRunner help = CliRunner.run("--help");
+    assertThat(help.out()).contains("lint").contains("audit").contains("upgrade");
+    CliRunner typo = CliRunner.run("statsu");
+    assertThat(typo.exitCode()).isEqualTo(2);
+    assertThat(typo.err()).contains("statsu");
+  }
+
+  @Test
   void everySubcommandPrintsItsOwnHelp() {
     for (String command :
         List.of(
@@ -141,7 +159,9 @@ class MainTest {
             "show",
             "history",
             "status",
-            "validate")) {
+            "validate",
+            "lint",
+            "audit")) {
       CliRunner r = CliRunner.run(command, "--help");
       assertThat(r.exitCode()).as(command + ": " + r.all()).isZero();
       assertThat(r.out()).as(command).contains("Usage: schemagate " + command);
