@@ -111,7 +111,12 @@ public final class ApplyBenchmark {
       report.add("| crates-io | 285 | skipped: " + crates + " not found | | | | |");
     }
     System.out.println();
-    System.out.println("Benchmark " + LocalDate.now() + " on " + machine());
+    System.out.println(
+        "Benchmark "
+            + LocalDate.now()
+            + " on "
+            + machine()
+            + ", embedded PostgreSQL (zonky) on localhost");
     report.forEach(System.out::println);
     if (status5000 != null) {
       System.out.println();
@@ -377,7 +382,6 @@ public final class ApplyBenchmark {
         + " cores, "
         + cpu
         + ", Java "
-        + System.getProperty("java.version")
-        + ", embedded PostgreSQL (zonky) on localhost";
+        + System.getProperty("java.version");
   }
 }

@@ -73,6 +73,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The facade every front end (CLI, later the server) calls: request records in, result records out.
@@ -676,11 +678,22 @@ public final class Migrator {
 
   /** Files and database merged into one state per revision. */
   public StatusResult status() {
-    Loaded src = load();
     ConnectionSpec spec = workspace.requireConnection();
-    try (Connection connection = Database.open(spec, applicationName())) {
-      VersionStore store = new VersionStore(connection, spec.dialect());
-      VersionStore.State db = store.read();
+    // The database is read on its own thread while the files are read and hashed: one waits on
+    // the network and the other on the disk and CPU, and status is the command people run most.
+    FutureTask<VersionStore.State> fromDb =
+        new FutureTask<>(
+            () -> {
+              try (Connection connection = Database.open(spec, applicationName())) {
+                return new VersionStore(connection, spec.dialect()).read();
+              }
+            });
+    Thread reader = new Thread(fromDb, "schemagate-status-db");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      Loaded src = load();
+      VersionStore.State db = awaitDatabase(fromDb, spec);
       Set<String> heads = db.heads();
       List<HistoryEntry> history = db.history();
       Set<String> applied = appliedSet(src, heads);
@@ -725,8 +738,27 @@ public final class Migrator {
         }
       }
       return new StatusResult(spec.redacted(), entries, nApplied, nPending, nFailed, src.warnings);
-    } catch (SQLException e) {
-      throw databaseError(spec, e);
+    } finally {
+      fromDb.cancel(true);
+    }
+  }
+
+  /** The result of a database read started on another thread, with its errors translated. */
+  private <T> T awaitDatabase(FutureTask<T> task, ConnectionSpec spec) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SchemagateException(ExitCode.FAILED, "interrupted", "run the command again", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof SQLException sql) {
+        throw databaseError(spec, sql);
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(cause);
     }
   }
 
