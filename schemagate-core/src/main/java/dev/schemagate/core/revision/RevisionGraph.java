@@ -322,13 +322,14 @@ public final class RevisionGraph {
    * merge, so an unlabelled stretch leading into a labelled branch joins it.
    */
   private Map<String, Set<String>> computeEffectiveLabels() {
+    // Only labelled revisions get an entry: most histories have no labels at all, and a set per
+    // revision is thousands of objects built at every start.
     Map<String, Set<String>> labels = new HashMap<>();
-    ordered.forEach(r -> labels.put(r.id(), new TreeSet<>()));
     labelOwners.forEach(
         (label, owner) -> {
-          labels.get(owner).add(label);
+          labels.computeIfAbsent(owner, k -> new TreeSet<>()).add(label);
           for (String d : descendants(owner, false)) {
-            labels.get(d).add(label);
+            labels.computeIfAbsent(d, k -> new TreeSet<>()).add(label);
           }
           Revision walker = byId.get(owner);
           while (walker.downRevisions().size() == 1) {
@@ -336,7 +337,7 @@ public final class RevisionGraph {
             if (children.get(parent.id()).size() > 1 || parent.isMerge()) {
               break;
             }
-            labels.get(parent.id()).add(label);
+            labels.computeIfAbsent(parent.id(), k -> new TreeSet<>()).add(label);
             walker = parent;
           }
         });
@@ -538,7 +539,7 @@ public final class RevisionGraph {
    */
   public Set<String> labelsOf(String id) {
     requireKnown(id);
-    return effectiveLabels.get(id);
+    return effectiveLabels.getOrDefault(id, Set.of());
   }
 
   /**
@@ -555,7 +556,7 @@ public final class RevisionGraph {
     }
     Set<String> out = new LinkedHashSet<>();
     for (Revision r : ordered) {
-      if (effectiveLabels.get(r.id()).contains(label)) {
+      if (effectiveLabels.getOrDefault(r.id(), Set.of()).contains(label)) {
         out.add(r.id());
       }
     }
