@@ -171,19 +171,37 @@ final class InspectCommands {
       StatusResult r = migrator().status();
       out.warnings(r.warnings());
       out.result(r);
-      out.line("database: " + r.database());
-      for (StatusResult.Entry e : r.entries()) {
-        out.line(
-            String.format(
-                "  %-12s %-20s %s%s",
-                e.state().name().toLowerCase(java.util.Locale.ROOT),
-                e.revision(),
-                e.message(),
-                e.appliedAt() == null ? "" : "  (" + e.appliedAt() + " by " + e.actor() + ")"));
+      if (out.json() || out.quiet()) {
+        return 0;
       }
-      out.line(
-          String.format("%d applied, %d pending, %d failed", r.applied(), r.pending(), r.failed()));
+      // One block, written once: thousands of formatted, flushed lines cost more than the status.
+      StringBuilder sb = new StringBuilder("database: ").append(r.database()).append('\n');
+      for (StatusResult.Entry e : r.entries()) {
+        sb.append("  ");
+        pad(sb, e.state().name().toLowerCase(java.util.Locale.ROOT), 12);
+        sb.append(' ');
+        pad(sb, e.revision(), 20);
+        sb.append(' ').append(e.message());
+        if (e.appliedAt() != null) {
+          sb.append("  (").append(e.appliedAt()).append(" by ").append(e.actor()).append(')');
+        }
+        sb.append('\n');
+      }
+      sb.append(r.applied())
+          .append(" applied, ")
+          .append(r.pending())
+          .append(" pending, ")
+          .append(r.failed())
+          .append(" failed");
+      out.line(sb.toString());
       return 0;
+    }
+
+    private static void pad(StringBuilder sb, String text, int width) {
+      sb.append(text);
+      for (int i = text.length(); i < width; i++) {
+        sb.append(' ');
+      }
     }
   }
 
