@@ -65,28 +65,30 @@ public final class RevisionGraph {
     }
     this.byId = Collections.unmodifiableMap(map);
     this.ordered = List.copyOf(topological);
-    this.position = Map.copyOf(pos);
+    this.position = Collections.unmodifiableMap(pos);
 
+    // Built once at every start, for histories of thousands of revisions: one pass, one list per
+    // revision that has children or dependents, the shared empty list for the others.
     Map<String, List<String>> kids = new HashMap<>();
     Map<String, List<String>> deps = new HashMap<>();
     for (Revision r : topological) {
-      kids.put(r.id(), new ArrayList<>());
-      deps.put(r.id(), new ArrayList<>());
+      for (String parent : distinct(r.downRevisions())) {
+        kids.computeIfAbsent(parent, k -> new ArrayList<>(1)).add(r.id());
+      }
+      for (String dependency : distinct(r.dependsOn())) {
+        deps.computeIfAbsent(dependency, k -> new ArrayList<>(1)).add(r.id());
+      }
     }
+    Map<String, List<String>> kidsAll = new HashMap<>();
+    Map<String, List<String>> depsAll = new HashMap<>();
     for (Revision r : topological) {
-      for (String parent : new LinkedHashSet<>(r.downRevisions())) {
-        kids.get(parent).add(r.id());
-      }
-      for (String dependency : new LinkedHashSet<>(r.dependsOn())) {
-        deps.get(dependency).add(r.id());
-      }
+      List<String> k = kids.get(r.id());
+      kidsAll.put(r.id(), k == null ? List.of() : Collections.unmodifiableList(k));
+      List<String> d = deps.get(r.id());
+      depsAll.put(r.id(), d == null ? List.of() : Collections.unmodifiableList(d));
     }
-    Map<String, List<String>> kidsCopy = new HashMap<>();
-    kids.forEach((k, v) -> kidsCopy.put(k, List.copyOf(v)));
-    Map<String, List<String>> depsCopy = new HashMap<>();
-    deps.forEach((k, v) -> depsCopy.put(k, List.copyOf(v)));
-    this.children = Map.copyOf(kidsCopy);
-    this.dependents = Map.copyOf(depsCopy);
+    this.children = Collections.unmodifiableMap(kidsAll);
+    this.dependents = Collections.unmodifiableMap(depsAll);
 
     this.heads =
         topological.stream()
@@ -97,6 +99,11 @@ public final class RevisionGraph {
     this.bases = topological.stream().filter(Revision::isBase).map(Revision::id).sorted().toList();
     this.labelOwners = Collections.unmodifiableMap(new TreeMap<>(labelOwners));
     this.effectiveLabels = computeEffectiveLabels();
+  }
+
+  /** The list without repeats, in order; most lists have zero or one element. */
+  private static List<String> distinct(List<String> ids) {
+    return ids.size() < 2 ? ids : List.copyOf(new LinkedHashSet<>(ids));
   }
 
   /**
@@ -257,9 +264,17 @@ public final class RevisionGraph {
 
   private static Map<String, String> checkLabels(List<Revision> topological) {
     Map<String, Revision> owners = new HashMap<>();
+    List<Revision> byIdOrder = new ArrayList<>();
+    for (Revision r : topological) {
+      if (!r.branchLabels().isEmpty()) {
+        byIdOrder.add(r);
+      }
+    }
+    if (byIdOrder.isEmpty()) {
+      return Map.of(); // most histories: nothing to check, and no set of every id to build
+    }
     Set<String> ids = new HashSet<>();
     topological.forEach(r -> ids.add(r.id()));
-    List<Revision> byIdOrder = new ArrayList<>(topological);
     byIdOrder.sort(Comparator.comparing(Revision::id));
     for (Revision r : byIdOrder) {
       for (String label : new TreeSet<>(r.branchLabels())) {
