@@ -187,16 +187,18 @@ public final class RevisionGraph {
 
   /** Kahn's algorithm over down_revision and depends_on edges; ready revisions leave by id. */
   private static List<Revision> topologicalSort(List<Revision> sorted, Map<String, Revision> byId) {
+    // Run at every start over the whole history: no set or list per revision unless it has
+    // several prerequisites or successors.
     Map<String, Integer> waiting = new HashMap<>();
     Map<String, List<String>> successors = new HashMap<>();
     for (Revision r : sorted) {
-      successors.put(r.id(), new ArrayList<>());
-    }
-    for (Revision r : sorted) {
-      Set<String> predecessors = prerequisites(r);
+      Collection<String> predecessors =
+          r.dependsOn().isEmpty() && r.downRevisions().size() < 2
+              ? r.downRevisions()
+              : prerequisites(r);
       waiting.put(r.id(), predecessors.size());
       for (String p : predecessors) {
-        successors.get(p).add(r.id());
+        successors.computeIfAbsent(p, k -> new ArrayList<>(1)).add(r.id());
       }
     }
     PriorityQueue<String> ready = new PriorityQueue<>();
@@ -210,7 +212,7 @@ public final class RevisionGraph {
     while (!ready.isEmpty()) {
       String id = ready.poll();
       out.add(byId.get(id));
-      for (String next : successors.get(id)) {
+      for (String next : successors.getOrDefault(id, List.of())) {
         if (waiting.merge(next, -1, Integer::sum) == 0) {
           ready.add(next);
         }

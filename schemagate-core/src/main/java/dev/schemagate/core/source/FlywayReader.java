@@ -393,8 +393,16 @@ public final class FlywayReader implements SourceReader {
 
     static Version parse(String written) {
       List<BigInteger> parts = new ArrayList<>();
-      for (String part : written.split("[._]")) {
-        parts.add(new BigInteger(part));
+      // By hand rather than split("[._]"), which compiles a pattern per call: this runs for
+      // every file of a folder at every start.
+      int start = 0;
+      for (int i = 0; i <= written.length(); i++) {
+        if (i == written.length() || written.charAt(i) == '.' || written.charAt(i) == '_') {
+          String part = written.substring(start, i);
+          parts.add(
+              part.length() < 18 ? BigInteger.valueOf(Long.parseLong(part)) : new BigInteger(part));
+          start = i + 1;
+        }
       }
       return new Version(parts);
     }

@@ -162,9 +162,15 @@ final class SourceFiles {
     return out;
   }
 
+  /**
+   * The last element of a path. From the path's text, which the JDK caches, rather than {@code
+   * getFileName()}, which builds a new path and decodes it again on every call: readers ask for
+   * each name several times, for thousands of files.
+   */
   static String name(Path p) {
-    Path f = p.getFileName();
-    return f == null ? p.toString() : f.toString();
+    String s = p.toString();
+    int slash = s.lastIndexOf(p.getFileSystem().getSeparator().charAt(0));
+    return slash < 0 || slash == s.length() - 1 ? s : s.substring(slash + 1);
   }
 
   static boolean isDirectory(Path p) {
