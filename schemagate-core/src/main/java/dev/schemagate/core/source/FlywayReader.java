@@ -155,7 +155,12 @@ public final class FlywayReader implements SourceReader {
 
   @Override
   public MigrationSource read(Path directory) {
-    List<Path> files = files(SourceFiles.list(directory));
+    return read(directory, SourceFiles.list(directory));
+  }
+
+  @Override
+  public MigrationSource read(Path directory, List<Path> listed) {
+    List<Path> files = files(listed);
     Set<Path> present = new HashSet<>(files);
     List<Versioned> versioned = new ArrayList<>();
     Map<Version, Path> undoFiles = new TreeMap<>();

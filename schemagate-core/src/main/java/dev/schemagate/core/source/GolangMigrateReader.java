@@ -37,7 +37,12 @@ public final class GolangMigrateReader implements SourceReader {
   public int score(Path directory, List<Path> entries) {
     int score = 0;
     for (Path p : entries) {
-      if (NAME.matcher(SourceFiles.name(p)).matches() && !SourceFiles.isDirectory(p)) {
+      String name = SourceFiles.name(p);
+      // A digit first, or the pattern cannot match: most names of another layout stop here.
+      if (!name.isEmpty()
+          && Character.isDigit(name.charAt(0))
+          && NAME.matcher(name).matches()
+          && !SourceFiles.isDirectory(p)) {
         score++;
       }
     }

@@ -51,8 +51,11 @@ public final class MigrationSources {
    */
   public static MigrationSource read(Path dir, Layout forcedOrNull) {
     requireFolder(dir);
-    Layout layout = forcedOrNull != null ? forcedOrNull : detect(dir);
-    return reader(layout).read(dir);
+    if (forcedOrNull != null) {
+      return reader(forcedOrNull).read(dir);
+    }
+    List<Path> entries = SourceFiles.list(dir);
+    return reader(detect(dir, entries)).read(dir, entries);
   }
 
   /**
@@ -62,7 +65,10 @@ public final class MigrationSources {
    */
   public static Layout detect(Path dir) {
     requireFolder(dir);
-    List<Path> entries = SourceFiles.list(dir);
+    return detect(dir, SourceFiles.list(dir));
+  }
+
+  private static Layout detect(Path dir, List<Path> entries) {
     if (entries.isEmpty()) {
       return Layout.NATIVE;
     }

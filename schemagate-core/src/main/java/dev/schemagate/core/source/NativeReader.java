@@ -88,11 +88,16 @@ public final class NativeReader implements SourceReader {
 
   @Override
   public MigrationSource read(Path directory) {
+    return read(directory, SourceFiles.list(directory));
+  }
+
+  @Override
+  public MigrationSource read(Path directory, List<Path> listed) {
     List<MigrationScript> scripts = new ArrayList<>();
     List<StrayFile> strays = new ArrayList<>();
     Map<String, Path> seen = new HashMap<>();
     List<Path> files = new ArrayList<>();
-    for (Path p : SourceFiles.list(directory)) {
+    for (Path p : listed) {
       // Names before stats: a folder named *.sql is reported when it cannot be read.
       String name = SourceFiles.name(p);
       if (name.endsWith(".sql")) {

@@ -23,4 +23,13 @@ public interface SourceReader {
    * @throws SourceException when a file is malformed (naming the file and line) or unreadable
    */
   MigrationSource read(Path directory);
+
+  /**
+   * Reads the folder whose entries were already listed (by {@link SourceFiles#list}) for detection,
+   * so a large folder is listed once. Readers that look deeper than the top level may ignore {@code
+   * entries}.
+   */
+  default MigrationSource read(Path directory, List<Path> entries) {
+    return read(directory);
+  }
 }
