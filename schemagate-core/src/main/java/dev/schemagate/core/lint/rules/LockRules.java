@@ -282,47 +282,42 @@ final class LockRules {
   // --- foreign keys, NOT VALID, unique, primary key ----------------------------------------------
 
   private static void addingForeignKey(LintInput in, RuleContext cx) {
-    List<ParsedStatement> stmts = in.script().statements();
-    Support.FreshTables fresh = Support.freshTables(in);
-    for (int i = 0; i < stmts.size(); i++) {
-      if (!(stmts.get(i).stmt() instanceof AlterTable at) || isFresh(fresh, i, at.name())) {
-        continue;
-      }
-      for (AlterAction a : actions(at)) {
-        if (a instanceof AddConstraint ac
-            && ac.constraint() != null
-            && ac.constraint().kind() == ConstraintKind.FOREIGN_KEY
-            && !ac.constraint().notValid()) {
-          cx.report(
-              lineOr(ac.line(), at.line()),
-              "foreign key "
-                  + Support.quote(ac.constraint().name())
-                  + " added to "
-                  + at.name()
-                  + " without NOT VALID",
-              "Checking existing rows holds SHARE ROW EXCLUSIVE locks on "
-                  + at.name()
-                  + " and "
-                  + Support.quote(ac.constraint().refTable())
-                  + ", blocking writes to both. Add it NOT VALID, then VALIDATE CONSTRAINT in a"
-                  + " later transaction.");
-        } else if (a instanceof AddColumn ac
-            && ac.column() != null
-            && ac.column().references() != null) {
-          cx.report(
-              lineOr(ac.line(), at.line()),
-              "ADD COLUMN "
-                  + ac.column().name()
-                  + " on "
-                  + at.name()
-                  + " REFERENCES "
-                  + ac.column().references(),
-              "An inline REFERENCES locks both tables against writes while it is added. Add the"
-                  + " column, then ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID, then VALIDATE it"
-                  + " in a later transaction.");
-        }
-      }
-    }
+    Support.forEachActionOnExistingTable(
+        in,
+        (at, a) -> {
+          if (a instanceof AddConstraint ac
+              && ac.constraint() != null
+              && ac.constraint().kind() == ConstraintKind.FOREIGN_KEY
+              && !ac.constraint().notValid()) {
+            cx.report(
+                lineOr(ac.line(), at.line()),
+                "foreign key "
+                    + Support.quote(ac.constraint().name())
+                    + " added to "
+                    + at.name()
+                    + " without NOT VALID",
+                "Checking existing rows holds SHARE ROW EXCLUSIVE locks on "
+                    + at.name()
+                    + " and "
+                    + Support.quote(ac.constraint().refTable())
+                    + ", blocking writes to both. Add it NOT VALID, then VALIDATE CONSTRAINT in a"
+                    + " later transaction.");
+          } else if (a instanceof AddColumn ac
+              && ac.column() != null
+              && ac.column().references() != null) {
+            cx.report(
+                lineOr(ac.line(), at.line()),
+                "ADD COLUMN "
+                    + ac.column().name()
+                    + " on "
+                    + at.name()
+                    + " REFERENCES "
+                    + ac.column().references(),
+                "An inline REFERENCES locks both tables against writes while it is added. Add the"
+                    + " column, then ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID, then VALIDATE it"
+                    + " in a later transaction.");
+          }
+        });
   }
 
   private static void constraintMissingNotValid(LintInput in, RuleContext cx) {
@@ -383,65 +378,55 @@ final class LockRules {
   }
 
   private static void disallowedUnique(LintInput in, RuleContext cx) {
-    List<ParsedStatement> stmts = in.script().statements();
-    Support.FreshTables fresh = Support.freshTables(in);
-    for (int i = 0; i < stmts.size(); i++) {
-      if (!(stmts.get(i).stmt() instanceof AlterTable at) || isFresh(fresh, i, at.name())) {
-        continue;
-      }
-      for (AlterAction a : actions(at)) {
-        String what = null;
-        if (a instanceof AddConstraint ac
-            && ac.constraint() != null
-            && ac.constraint().kind() == ConstraintKind.UNIQUE
-            && ac.constraint().usingIndex() == null) {
-          what =
-              "UNIQUE constraint "
-                  + Support.quote(ac.constraint().name())
-                  + " added to "
-                  + at.name();
-        } else if (a instanceof AddColumn ac && ac.column() != null && ac.column().unique()) {
-          what = "ADD COLUMN " + ac.column().name() + " UNIQUE on " + at.name();
-        }
-        if (what != null) {
-          cx.report(
-              lineOr(a.line(), at.line()),
-              what,
-              "Building the unique index inside ALTER TABLE blocks reads and writes for the whole"
-                  + " build. CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT ... UNIQUE"
-                  + " USING INDEX.");
-        }
-      }
-    }
+    Support.forEachActionOnExistingTable(
+        in,
+        (at, a) -> {
+          String what = null;
+          if (a instanceof AddConstraint ac
+              && ac.constraint() != null
+              && ac.constraint().kind() == ConstraintKind.UNIQUE
+              && ac.constraint().usingIndex() == null) {
+            what =
+                "UNIQUE constraint "
+                    + Support.quote(ac.constraint().name())
+                    + " added to "
+                    + at.name();
+          } else if (a instanceof AddColumn ac && ac.column() != null && ac.column().unique()) {
+            what = "ADD COLUMN " + ac.column().name() + " UNIQUE on " + at.name();
+          }
+          if (what != null) {
+            cx.report(
+                lineOr(a.line(), at.line()),
+                what,
+                "Building the unique index inside ALTER TABLE blocks reads and writes for the whole"
+                    + " build. CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT ... UNIQUE"
+                    + " USING INDEX.");
+          }
+        });
   }
 
   private static void addingPrimaryKey(LintInput in, RuleContext cx) {
-    List<ParsedStatement> stmts = in.script().statements();
-    Support.FreshTables fresh = Support.freshTables(in);
-    for (int i = 0; i < stmts.size(); i++) {
-      if (!(stmts.get(i).stmt() instanceof AlterTable at) || isFresh(fresh, i, at.name())) {
-        continue;
-      }
-      for (AlterAction a : actions(at)) {
-        String what = null;
-        if (a instanceof AddConstraint ac
-            && ac.constraint() != null
-            && ac.constraint().kind() == ConstraintKind.PRIMARY_KEY
-            && ac.constraint().usingIndex() == null) {
-          what = "PRIMARY KEY added to " + at.name() + " without USING INDEX";
-        } else if (a instanceof AddColumn ac && ac.column() != null && ac.column().primaryKey()) {
-          what = "ADD COLUMN " + ac.column().name() + " PRIMARY KEY on " + at.name();
-        }
-        if (what != null) {
-          cx.report(
-              lineOr(a.line(), at.line()),
-              what,
-              "The primary key index is built (and a serial column filled) under an ACCESS"
-                  + " EXCLUSIVE lock. CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ..."
-                  + " PRIMARY KEY USING INDEX.");
-        }
-      }
-    }
+    Support.forEachActionOnExistingTable(
+        in,
+        (at, a) -> {
+          String what = null;
+          if (a instanceof AddConstraint ac
+              && ac.constraint() != null
+              && ac.constraint().kind() == ConstraintKind.PRIMARY_KEY
+              && ac.constraint().usingIndex() == null) {
+            what = "PRIMARY KEY added to " + at.name() + " without USING INDEX";
+          } else if (a instanceof AddColumn ac && ac.column() != null && ac.column().primaryKey()) {
+            what = "ADD COLUMN " + ac.column().name() + " PRIMARY KEY on " + at.name();
+          }
+          if (what != null) {
+            cx.report(
+                lineOr(a.line(), at.line()),
+                what,
+                "The primary key index is built (and a serial column filled) under an ACCESS"
+                    + " EXCLUSIVE lock. CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT ..."
+                    + " PRIMARY KEY USING INDEX.");
+          }
+        });
   }
 
   // --- NOT NULL, required columns, type changes ----------------------------------------------
@@ -522,29 +507,24 @@ final class LockRules {
   }
 
   private static void addingRequiredField(LintInput in, RuleContext cx) {
-    List<ParsedStatement> stmts = in.script().statements();
-    Support.FreshTables fresh = Support.freshTables(in);
-    for (int i = 0; i < stmts.size(); i++) {
-      if (!(stmts.get(i).stmt() instanceof AlterTable at) || isFresh(fresh, i, at.name())) {
-        continue;
-      }
-      for (AlterAction a : actions(at)) {
-        if (a instanceof AddColumn ac
-            && ac.column() != null
-            && ac.column().notNull()
-            && ac.column().defaultExpr() == null
-            && !ac.column().generatedStored()
-            && !ac.column().identity()
-            && !isSerial(ac.column())) {
-          cx.report(
-              lineOr(ac.line(), at.line()),
-              "ADD COLUMN " + ac.column().name() + " NOT NULL without a DEFAULT on " + at.name(),
-              "It fails as soon as the table has a row. Add the column nullable (or with a"
-                  + " non-volatile DEFAULT), backfill, then enforce NOT NULL through a validated"
-                  + " CHECK constraint.");
-        }
-      }
-    }
+    Support.forEachActionOnExistingTable(
+        in,
+        (at, a) -> {
+          if (a instanceof AddColumn ac
+              && ac.column() != null
+              && ac.column().notNull()
+              && ac.column().defaultExpr() == null
+              && !ac.column().generatedStored()
+              && !ac.column().identity()
+              && !isSerial(ac.column())) {
+            cx.report(
+                lineOr(ac.line(), at.line()),
+                "ADD COLUMN " + ac.column().name() + " NOT NULL without a DEFAULT on " + at.name(),
+                "It fails as soon as the table has a row. Add the column nullable (or with a"
+                    + " non-volatile DEFAULT), backfill, then enforce NOT NULL through a validated"
+                    + " CHECK constraint.");
+          }
+        });
   }
 
   private static boolean isSerial(ColumnDef c) {
@@ -553,28 +533,23 @@ final class LockRules {
   }
 
   private static void changingColumnType(LintInput in, RuleContext cx) {
-    List<ParsedStatement> stmts = in.script().statements();
-    Support.FreshTables fresh = Support.freshTables(in);
-    for (int i = 0; i < stmts.size(); i++) {
-      if (!(stmts.get(i).stmt() instanceof AlterTable at) || isFresh(fresh, i, at.name())) {
-        continue;
-      }
-      for (AlterAction a : actions(at)) {
-        if (a instanceof AlterColumnType t) {
-          cx.report(
-              lineOr(t.line(), at.line()),
-              "ALTER COLUMN "
-                  + t.column()
-                  + " TYPE "
-                  + (t.type() == null ? "?" : t.type().name())
-                  + " on "
-                  + at.name(),
-              "Most type changes rewrite the table and rebuild its indexes under an ACCESS"
-                  + " EXCLUSIVE lock, and running code may break on the new type. Add a new column,"
-                  + " backfill it in batches, switch readers, then drop the old one.");
-        }
-      }
-    }
+    Support.forEachActionOnExistingTable(
+        in,
+        (at, a) -> {
+          if (a instanceof AlterColumnType t) {
+            cx.report(
+                lineOr(t.line(), at.line()),
+                "ALTER COLUMN "
+                    + t.column()
+                    + " TYPE "
+                    + (t.type() == null ? "?" : t.type().name())
+                    + " on "
+                    + at.name(),
+                "Most type changes rewrite the table and rebuild its indexes under an ACCESS"
+                    + " EXCLUSIVE lock, and running code may break on the new type. Add a new column,"
+                    + " backfill it in batches, switch readers, then drop the old one.");
+          }
+        });
   }
 
   // --- indexes -------------------------------------------------------------------------------

@@ -91,6 +91,24 @@ final class Support {
    */
   record FreshTables(Map<String, Integer> since) {}
 
+  /**
+   * Calls {@code action} for each action of each ALTER TABLE whose table was not created earlier in
+   * this file's transaction: the loop most lock rules share, since a table nobody else can see yet
+   * cannot be blocked.
+   */
+  static void forEachActionOnExistingTable(
+      LintInput in, java.util.function.BiConsumer<AlterTable, AlterAction> action) {
+    List<ParsedStatement> stmts = in.script().statements();
+    FreshTables fresh = freshTables(in);
+    for (int i = 0; i < stmts.size(); i++) {
+      if (stmts.get(i).stmt() instanceof AlterTable at && !isFresh(fresh, i, at.name())) {
+        for (AlterAction a : actions(at)) {
+          action.accept(at, a);
+        }
+      }
+    }
+  }
+
   static boolean isFresh(FreshTables fresh, int index, QualifiedName table) {
     if (table == null) {
       return false;
