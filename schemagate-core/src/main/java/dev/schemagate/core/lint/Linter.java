@@ -108,8 +108,8 @@ public final class Linter {
                 in.file(),
                 p.line(),
                 p.message(),
-                "The file cannot be read as SQL from here on, so later rules may miss problems;"
-                    + " fix the SQL at this line (close the string, comment or dollar quote)."));
+                "Until this line reads as SQL, the rules may miss problems after it; fix the file"
+                    + " at this line as the message says."));
       }
     }
     for (Rule rule : rules) {
