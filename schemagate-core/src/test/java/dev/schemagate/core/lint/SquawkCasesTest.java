@@ -200,7 +200,7 @@ class SquawkCasesTest {
     if (Files.exists(doc)) {
       String old = Files.readString(doc, StandardCharsets.UTF_8);
       int at = old.lastIndexOf(dateLine);
-      if (at >= 0 && old.substring(0, at + 1).equals(content)) {
+      if (at >= 0 && old.substring(0, at).equals(content)) {
         return; // unchanged: keep the file byte-identical, date included
       }
     }
