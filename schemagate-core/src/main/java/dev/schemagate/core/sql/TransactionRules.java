@@ -42,8 +42,42 @@ public final class TransactionRules {
    * one.
    */
   public static Optional<String> whyCannotRunInTransaction(String statementSql) {
-    List<String> w = leadingWords(statementSql);
-    String rule = rule(w);
+    return why(leadingWords(statementSql));
+  }
+
+  /**
+   * The same check on a statement already lexed (as {@link ParsedStatement#tokens()} gives it):
+   * linting asks for every statement of every file, and reading the text again was most of what the
+   * check cost.
+   */
+  public static Optional<String> whyCannotRunInTransaction(List<Token> statementTokens) {
+    List<String> words = new ArrayList<>();
+    int depth = 0;
+    for (Token t : statementTokens) {
+      if (words.size() >= MAX_WORDS) {
+        break;
+      }
+      switch (t.kind()) {
+        case LPAREN -> depth++;
+        case RPAREN -> depth = Math.max(0, depth - 1);
+        case WORD, NUMBER -> {
+          if (depth == 0) {
+            words.add(t.text().toUpperCase(Locale.ROOT));
+          }
+        }
+        case QUOTED_IDENT, STRING, DOLLAR_STRING -> {
+          if (depth == 0) {
+            words.add(QUOTED);
+          }
+        }
+        default -> {}
+      }
+    }
+    return why(words);
+  }
+
+  private static Optional<String> why(List<String> words) {
+    String rule = rule(words);
     return rule == null
         ? Optional.empty()
         : Optional.of(rule + " cannot run inside a transaction block");

@@ -60,6 +60,30 @@ class TransactionRulesTest {
     assertThat(TransactionRules.cannotRunInTransaction(sql)).as(sql).isFalse();
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS i ON t (x)",
+        "DROP INDEX CONCURRENTLY i",
+        "VACUUM (FULL) t",
+        "REINDEX SCHEMA s",
+        "CREATE DATABASE d",
+        "ALTER SYSTEM SET work_mem = '1MB'",
+        "ALTER TABLE m DETACH PARTITION m_2020 CONCURRENTLY",
+        "CLUSTER",
+        "CREATE INDEX i ON t (x)",
+        "CREATE TABLE vacuum_log (x int)",
+        "CREATE INDEX \"concurrently\" ON t (x)",
+        "CREATE FUNCTION f() RETURNS void AS $$ VACUUM $$ LANGUAGE sql",
+        "CLUSTER t USING i",
+      })
+  void tokensGiveTheSameAnswerAsText(String sql) {
+    var tokens = SqlParser.parse(sql).statements().get(0).tokens();
+    assertThat(TransactionRules.whyCannotRunInTransaction(tokens))
+        .as(sql)
+        .isEqualTo(TransactionRules.whyCannotRunInTransaction(sql));
+  }
+
   @Test
   void saysWhyAStatementCannotRunInATransaction() {
     assertThat(TransactionRules.whyCannotRunInTransaction("create index concurrently i on t (x)"))

@@ -45,7 +45,7 @@ public final class MixedTransactionModes implements Rule {
     List<ParsedStatement> special = new ArrayList<>();
     List<ParsedStatement> ordinary = new ArrayList<>();
     for (ParsedStatement s : in.script().statements()) {
-      if (TransactionSensitive.mayBe(s) && TransactionRules.cannotRunInTransaction(s.sql())) {
+      if (TransactionRules.whyCannotRunInTransaction(s.tokens()).isPresent()) {
         special.add(s);
       } else if (!(s.stmt() instanceof SetVariable
           || s.stmt() instanceof Select

@@ -41,10 +41,7 @@ public final class NonTransactionalInTransaction implements Rule {
       return;
     }
     for (ParsedStatement s : in.script().statements()) {
-      Optional<String> why =
-          TransactionSensitive.mayBe(s)
-              ? TransactionRules.whyCannotRunInTransaction(s.sql())
-              : Optional.empty();
+      Optional<String> why = TransactionRules.whyCannotRunInTransaction(s.tokens());
       if (why.isEmpty() && s.stmt() instanceof AlterTypeAddValue && in.pgVersion() < 12) {
         why = Optional.of("ALTER TYPE ... ADD VALUE before PostgreSQL 12");
       }

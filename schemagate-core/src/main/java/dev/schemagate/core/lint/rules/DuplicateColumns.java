@@ -250,19 +250,27 @@ final class DuplicateColumns {
     return false;
   }
 
-  private static List<Target> setTargets(List<Token> t, int from) {
-    int end = from;
+  /**
+   * Where a clause starting at {@code from} ends: at the first of {@code endWords} outside
+   * parentheses, at a closing parenthesis of an enclosing group, or at the end of the tokens.
+   */
+  private static int clauseEnd(List<Token> t, int from, Set<String> endWords) {
     int depth = 0;
-    for (; end < t.size(); end++) {
+    for (int end = from; end < t.size(); end++) {
       Token k = t.get(end);
       depth += k.kind() == TokenKind.LPAREN ? 1 : k.kind() == TokenKind.RPAREN ? -1 : 0;
       if (depth < 0
           || (depth == 0
               && k.kind() == TokenKind.WORD
-              && SET_END.contains(k.text().toLowerCase(Locale.ROOT)))) {
-        break;
+              && endWords.contains(k.text().toLowerCase(Locale.ROOT)))) {
+        return end;
       }
     }
+    return t.size();
+  }
+
+  private static List<Target> setTargets(List<Token> t, int from) {
+    int end = clauseEnd(t, from, SET_END);
     List<Target> out = new ArrayList<>();
     for (List<Token> e : split(t, from, end)) {
       int eq = -1;
@@ -349,18 +357,7 @@ final class DuplicateColumns {
         i = close(t, i + 1) + 1;
       }
     }
-    int end = i;
-    int depth = 0;
-    for (; end < t.size(); end++) {
-      Token k = t.get(end);
-      depth += k.kind() == TokenKind.LPAREN ? 1 : k.kind() == TokenKind.RPAREN ? -1 : 0;
-      if (depth < 0
-          || (depth == 0
-              && k.kind() == TokenKind.WORD
-              && SELECT_END.contains(k.text().toLowerCase(Locale.ROOT)))) {
-        break;
-      }
-    }
+    int end = clauseEnd(t, i, SELECT_END);
     List<Target> out = new ArrayList<>();
     for (List<Token> e : split(t, i, end)) {
       String name = outputName(e);
