@@ -31,9 +31,7 @@ import dev.schemagate.core.history.VersionStore;
 import dev.schemagate.core.history.VersionTable;
 import dev.schemagate.core.lint.LintSettings;
 import dev.schemagate.core.lint.Severity;
-import dev.schemagate.core.lint.history.HistoryRule;
 import dev.schemagate.core.lint.own.MigrationLinter;
-import dev.schemagate.core.lint.own.ReversibilityCheck;
 import dev.schemagate.core.plan.Direction;
 import dev.schemagate.core.plan.MigrationPlan;
 import dev.schemagate.core.plan.PlanStep;
@@ -65,7 +63,6 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -1010,29 +1007,9 @@ public final class Migrator {
       warnings = src.warnings;
     }
     List<LintResult.RuleInfo> rules = new ArrayList<>();
-    linter
-        .rules()
-        .values()
-        .forEach(
-            r ->
-                rules.add(
-                    new LintResult.RuleInfo(
-                        r.id(), lower(settings.severityOf(r).name()), r.summary())));
-    ReversibilityCheck.DEFAULTS.forEach(
-        (id, def) ->
-            rules.add(
-                new LintResult.RuleInfo(
-                    id,
-                    lower(settings.severityOf(id, def).name()),
-                    "reversibility: see schemagate lint documentation")));
-    for (HistoryRule h : HistoryRule.values()) {
-      rules.add(
-          new LintResult.RuleInfo(
-              h.id(),
-              lower(settings.severityOf(h.id(), h.defaultSeverity()).name()),
-              "history: checked over the whole revision graph"));
+    for (MigrationLinter.RuleEntry r : linter.catalog()) {
+      rules.add(new LintResult.RuleInfo(r.id(), lower(r.severity().name()), r.summary()));
     }
-    rules.sort(Comparator.comparing(LintResult.RuleInfo::id));
     return new LintResult(
         pg,
         report.files(),

@@ -9,9 +9,9 @@ import dev.schemagate.core.lint.history.SimulatedSchema.RelKind;
 import dev.schemagate.core.lint.history.SimulatedSchema.Relation;
 import dev.schemagate.core.source.MigrationScript;
 import dev.schemagate.core.source.SqlSection;
+import dev.schemagate.core.sql.ParsedScript;
 import dev.schemagate.core.sql.ParsedStatement;
 import dev.schemagate.core.sql.SqlLexer;
-import dev.schemagate.core.sql.SqlParser;
 import dev.schemagate.core.sql.Token;
 import dev.schemagate.core.sql.TokenKind;
 import dev.schemagate.core.sql.ast.AddColumn;
@@ -94,6 +94,13 @@ final class SchemaSimulator {
 
   private final List<HistoryFinding> findings = new ArrayList<>();
 
+  /** Each migration's parsed upgrade; a caller that has parsed them already passes them in. */
+  private final java.util.function.Function<MigrationScript, ParsedScript> upgrades;
+
+  SchemaSimulator(java.util.function.Function<MigrationScript, ParsedScript> upgrades) {
+    this.upgrades = upgrades;
+  }
+
   /** Null until the first migration that touches a relation decides; see the class comment. */
   private Boolean closed;
 
@@ -169,7 +176,7 @@ final class SchemaSimulator {
     this.section = up;
     this.defaultSchema = "public";
     this.touched = false;
-    for (ParsedStatement ps : SqlParser.parse(up.sql()).statements()) {
+    for (ParsedStatement ps : upgrades.apply(s).statements()) {
       statement(ps);
     }
     schema.endSession();

@@ -22,10 +22,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Lints migrations as the engine reads them: every upgrade and downgrade section with the
@@ -51,16 +52,37 @@ public final class MigrationLinter {
     this.linter = Linter.withRules(rules);
   }
 
-  /** Every rule id with its default severity and summary, in run order. */
-  public Map<String, Rule> rules() {
-    Map<String, Rule> out = new LinkedHashMap<>();
-    linter.rules().forEach(r -> out.put(r.id(), r));
+  /** A rule or check this linter runs, at its effective severity for these settings. */
+  public record RuleEntry(String id, Severity severity, String summary) {}
+
+  /**
+   * Every rule and check: the per-file rules, the reversibility checks and the history checks,
+   * sorted by id.
+   */
+  public List<RuleEntry> catalog() {
+    List<RuleEntry> out = new ArrayList<>();
+    for (Rule r : linter.rules()) {
+      out.add(new RuleEntry(r.id(), settings.severityOf(r), r.summary()));
+    }
+    ReversibilityCheck.DEFAULTS.forEach(
+        (id, def) ->
+            out.add(
+                new RuleEntry(
+                    id, settings.severityOf(id, def), "reversibility: upgrade against downgrade")));
+    for (HistoryRule h : HistoryRule.values()) {
+      out.add(
+          new RuleEntry(
+              h.id(),
+              settings.severityOf(h.id(), h.defaultSeverity()),
+              "history: checked over the whole revision graph"));
+    }
+    out.sort(Comparator.comparing(RuleEntry::id));
     return out;
   }
 
   /**
-   * True when {@code id} names something this linter can report (a rule, an alias, or one of the
-   * framework and reversibility ids), for checking configuration.
+   * True when {@code id} names something this linter can report (a rule or its alias, a check of
+   * {@link #catalog}, or one of the framework ids), for checking configuration.
    */
   public boolean knows(String id) {
     return linter.rule(id) != null
@@ -87,21 +109,32 @@ public final class MigrationLinter {
   public Report lint(MigrationSource source) {
     List<MigrationScript> scripts = new ArrayList<>(source.versioned());
     scripts.addAll(source.repeatables());
-    List<Report> parts =
-        new ArrayList<>(scripts.parallelStream().map(s -> lintScript(s, source)).toList());
-    // The whole-history checks: graph shape and a static replay of the schema.
-    parts.add(new Report(new HistoryChecker().check(source, settings), 0, 0));
+    List<Linted> linted = scripts.parallelStream().map(s -> lintScript(s, source)).toList();
+    List<Report> parts = new ArrayList<>(linted.size() + 1);
+    Map<MigrationScript, ParsedScript> upgrades = new IdentityHashMap<>();
+    for (Linted l : linted) {
+      parts.add(l.report());
+      upgrades.put(l.script(), l.up());
+    }
+    // The whole-history checks (graph shape, a static replay of the schema) on the same parse.
+    Function<MigrationScript, ParsedScript> parsed =
+        s -> upgrades.containsKey(s) ? upgrades.get(s) : SqlParser.parse(s.up().sql());
+    parts.add(new Report(new HistoryChecker().check(source, settings, parsed), 0, 0));
     return merge(parts);
   }
 
-  private Report lintScript(MigrationScript script, MigrationSource source) {
+  /** One migration's findings, and its parsed upgrade for the history checks. */
+  private record Linted(MigrationScript script, ParsedScript up, Report report) {}
+
+  private Linted lintScript(MigrationScript script, MigrationSource source) {
     List<Finding> out = new ArrayList<>();
     ParsedScript up = SqlParser.parse(script.up().sql());
-    out.addAll(lintSection(script.up(), up, script.transactional()));
+    out.addAll(lintSection(script.up(), up, script.transactional(), Set.of()));
     int statements = up.statements().size();
     ParsedScript down = null;
     if (script.down() != null) {
       down = SqlParser.parse(script.down().sql());
+      // Dropping what the upgrade created is the downgrade's job, not a destructive change.
       Set<Integer> undoLines = new HashSet<>();
       Map<String, Integer> created = ReversibilityCheck.created(up);
       for (ParsedStatement s : down.statements()) {
@@ -109,27 +142,27 @@ public final class MigrationLinter {
           undoLines.add(s.line());
         }
       }
-      for (Finding f : lintSection(script.down(), down, script.transactional())) {
-        // Dropping what the upgrade created is the downgrade's job, not a destructive change.
-        boolean undo =
-            UNDO_EXCUSED.contains(f.rule())
-                && undoLines.contains(f.line() - script.down().firstLine() + 1);
-        if (!undo) {
-          out.add(f);
-        }
-      }
+      out.addAll(lintSection(script.down(), down, script.transactional(), undoLines));
       statements += down.statements().size();
     }
     if (script.kind() == MigrationScript.Kind.VERSIONED) {
       out.addAll(new ReversibilityCheck(settings).check(script, source.layout(), up, down));
     }
-    return new Report(out, 1, statements);
+    return new Linted(script, up, new Report(out, 1, statements));
   }
 
-  private List<Finding> lintSection(SqlSection section, ParsedScript parsed, boolean tx) {
+  /**
+   * A section's findings at file lines. Findings of {@link #UNDO_EXCUSED} rules on {@code
+   * undoLines} (section lines of statements that only undo the upgrade) are left out.
+   */
+  private List<Finding> lintSection(
+      SqlSection section, ParsedScript parsed, boolean tx, Set<Integer> undoLines) {
     List<Finding> raw = linter.lint(new LintInput(section.file(), parsed, tx, settings));
     List<Finding> out = new ArrayList<>(raw.size());
     for (Finding f : raw) {
+      if (UNDO_EXCUSED.contains(f.rule()) && undoLines.contains(f.line())) {
+        continue;
+      }
       out.add(
           new Finding(
               f.rule(),

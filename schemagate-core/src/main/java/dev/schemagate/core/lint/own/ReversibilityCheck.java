@@ -99,7 +99,7 @@ public final class ReversibilityCheck {
       return out;
     }
     Map<String, Integer> created = created(up);
-    Set<String> dropped = dropped(down);
+    Set<String> dropped = dropped(down.statements());
     for (Map.Entry<String, Integer> e : created.entrySet()) {
       if (!undone(e.getKey(), dropped)) {
         add(
@@ -179,10 +179,6 @@ public final class ReversibilityCheck {
       }
     }
     return true;
-  }
-
-  private static Set<String> dropped(ParsedScript down) {
-    return dropped(down.statements());
   }
 
   private static Set<String> dropped(List<ParsedStatement> statements) {
