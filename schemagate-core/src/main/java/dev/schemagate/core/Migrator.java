@@ -210,7 +210,7 @@ public final class Migrator {
   }
 
   /** Turns plan steps into runnable steps, reading and splitting all SQL before anything runs. */
-  private List<RunStep> prepare(
+  static List<RunStep> prepare(
       String command,
       Loaded src,
       MigrationPlan plan,
@@ -919,39 +919,6 @@ public final class Migrator {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  /** Files read and checked: the source, its graph, and scripts by id. */
-  private static final class Loaded {
-    final MigrationSource source;
-    final RevisionGraph graph;
-    final Map<String, MigrationScript> byId;
-    final List<String> warnings;
-
-    Loaded(MigrationSource source, RevisionGraph graph) {
-      this.source = source;
-      this.graph = graph;
-      this.byId = new HashMap<>();
-      for (MigrationScript s : source.versioned()) {
-        byId.put(s.id(), s);
-      }
-      for (MigrationScript s : source.repeatables()) {
-        byId.put(s.id(), s);
-      }
-      List<String> w = new ArrayList<>();
-      source.strays().forEach(s -> w.add(s.file() + ": ignored, " + s.reason()));
-      this.warnings = List.copyOf(w);
-    }
-
-    void requireExecutable() {
-      if (source.layout() == Layout.ALEMBIC) {
-        throw SchemagateException.badInput(
-            source.directory()
-                + " holds Alembic migrations (Python): schemagate reads them for the graph and"
-                + " audit, but does not run them",
-            "run them with Alembic, or port them to native SQL files");
-      }
-    }
-  }
 
   // ---------------------------------------------------------------- analysis
 

@@ -181,18 +181,31 @@ public final class Planner {
         // set, and a maximal applied revision is always one of the heads.
         throw new IllegalStateException("revision " + id + " is not a current head " + heads);
       }
-      Revision revision = graph.get(id);
-      Set<String> prerequisites = new LinkedHashSet<>(revision.downRevisions());
-      prerequisites.addAll(revision.dependsOn());
-      List<String> insert =
-          prerequisites.stream()
-              .filter(p -> heads.stream().noneMatch(h -> graph.isAncestorOrSelf(p, h, true)))
-              .sorted()
-              .toList();
-      heads.addAll(insert);
-      steps.add(new PlanStep(revision, Direction.DOWN, List.of(id), insert));
+      PlanStep step = revertHead(graph, heads, id);
+      heads.addAll(step.insertHeads());
+      steps.add(step);
     }
     return new MigrationPlan(Direction.DOWN, currentHeads, steps, heads);
+  }
+
+  /**
+   * The downgrade of one current head, as {@link #downgrade} would plan it: the head goes, and its
+   * prerequisites come back unless a remaining head already covers them. Used by the reversibility
+   * drill, which undoes exactly the revision it just applied.
+   *
+   * @param otherHeads the current heads without {@code head}
+   * @param head a current head (nothing applied depends on it)
+   */
+  public static PlanStep revertHead(RevisionGraph graph, Set<String> otherHeads, String head) {
+    Revision revision = graph.get(head);
+    Set<String> prerequisites = new LinkedHashSet<>(revision.downRevisions());
+    prerequisites.addAll(revision.dependsOn());
+    List<String> insert =
+        prerequisites.stream()
+            .filter(p -> otherHeads.stream().noneMatch(h -> graph.isAncestorOrSelf(p, h, true)))
+            .sorted()
+            .toList();
+    return new PlanStep(revision, Direction.DOWN, List.of(head), insert);
   }
 
   /**
