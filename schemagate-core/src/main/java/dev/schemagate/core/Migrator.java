@@ -1,6 +1,7 @@
 package dev.schemagate.core;
 
 import dev.schemagate.core.api.AuditResult;
+import dev.schemagate.core.api.DiffReport;
 import dev.schemagate.core.api.FilesResult;
 import dev.schemagate.core.api.HistoryResult;
 import dev.schemagate.core.api.LintRequest;
@@ -8,11 +9,13 @@ import dev.schemagate.core.api.LintResult;
 import dev.schemagate.core.api.MigrateRequest;
 import dev.schemagate.core.api.MigrateResult;
 import dev.schemagate.core.api.NewRevisionRequest;
+import dev.schemagate.core.api.ParityStampResult;
 import dev.schemagate.core.api.PlannedStep;
 import dev.schemagate.core.api.ResolveRequest;
 import dev.schemagate.core.api.RevisionInfo;
 import dev.schemagate.core.api.RevisionsResult;
 import dev.schemagate.core.api.RunMode;
+import dev.schemagate.core.api.SchemaRequest;
 import dev.schemagate.core.api.ShowResult;
 import dev.schemagate.core.api.StatusResult;
 import dev.schemagate.core.api.ValidateResult;
@@ -47,6 +50,10 @@ import dev.schemagate.core.run.ScriptSink;
 import dev.schemagate.core.run.SqlCommand;
 import dev.schemagate.core.run.StatementSink;
 import dev.schemagate.core.run.StepResult;
+import dev.schemagate.core.schema.SchemaSnapshot;
+import dev.schemagate.core.schema.diff.SchemaDiff;
+import dev.schemagate.core.schema.drill.DrillReport;
+import dev.schemagate.core.schema.scratch.ScratchServer;
 import dev.schemagate.core.source.Layout;
 import dev.schemagate.core.source.MigrationScript;
 import dev.schemagate.core.source.MigrationSource;
@@ -1012,11 +1019,135 @@ public final class Migrator {
         issues);
   }
 
+  // ---------------------------------------------------------------- schema
+
+  /**
+   * Drills every migration of the range on a scratch database: upgrade, downgrade, upgrade again,
+   * comparing snapshots at each step. The target database is never touched.
+   *
+   * @param range {@code from:to} or {@code to} (from base); all migrations when null
+   */
+  public DrillReport drill(String range, SchemaRequest request) {
+    try (ScratchServer server = ScratchServer.open(request.scratch())) {
+      return schema().drill(server, range, request.options());
+    }
+  }
+
+  /**
+   * Compares two schemas. Each side is a database URL, or a revision meaning "the history applied
+   * to a scratch database up to it" ({@code base} is the empty schema).
+   */
+  public DiffReport diff(String from, String to, SchemaRequest request) {
+    try (ScratchServer server = ScratchServer.open(request.scratch())) {
+      SchemaWorkflows w = schema();
+      Side a = side(w, server, from);
+      Side b = side(w, server, to);
+      return new DiffReport(
+          a.label(), b.label(), SchemaDiff.compare(a.schema(), b.schema(), request.options()));
+    }
+  }
+
+  private record Side(String label, SchemaSnapshot schema) {}
+
+  private Side side(SchemaWorkflows w, ScratchServer server, String text) {
+    if (text == null || text.isBlank()) {
+      throw SchemagateException.badInput(
+          "diff needs --from and --to", "give each a database URL or a revision such as head");
+    }
+    String t = text.strip();
+    if (t.startsWith("jdbc:") || t.startsWith("postgres://") || t.startsWith("postgresql://")) {
+      ConnectionSpec spec = ConnectionSpec.parse(t);
+      return new Side(spec.redacted(), SchemaWorkflows.read(spec));
+    }
+    SchemaSnapshot s = w.historySnapshot(server, List.of(t));
+    return new Side(
+        "history up to "
+            + t
+            + " ("
+            + SchemaWorkflows.describe(server, schema().scratchDialect())
+            + ")",
+        s);
+  }
+
+  /**
+   * Compares the target database with what its recorded revisions should have produced, built on a
+   * scratch database from the migration files.
+   *
+   * @throws SchemagateException (bad input) when the database records no revision
+   */
+  public DiffReport drift(SchemaRequest request) {
+    ConnectionSpec spec = workspace.requireConnection();
+    Loaded src = load();
+    src.requireExecutable();
+    Set<String> heads;
+    try (Connection c = Database.open(spec, applicationName())) {
+      VersionStore.State state = new VersionStore(c, spec.dialect()).read();
+      heads = state.heads();
+    } catch (SQLException e) {
+      throw databaseError(spec, e);
+    }
+    if (heads.isEmpty()) {
+      throw SchemagateException.badInput(
+          spec.redacted() + " records no applied revision, so there is nothing to compare",
+          "run `schemagate upgrade` or `schemagate stamp <revision>` first");
+    }
+    src.graph.checkCurrentHeads(heads);
+    try (ScratchServer server = ScratchServer.open(request.scratch())) {
+      SchemaSnapshot expected = schema().historySnapshot(server, sorted(heads));
+      SchemaSnapshot live = SchemaWorkflows.read(spec);
+      return new DiffReport(
+          "history up to "
+              + String.join(", ", sorted(heads))
+              + " ("
+              + SchemaWorkflows.describe(server, schema().scratchDialect())
+              + ")",
+          spec.redacted(),
+          SchemaDiff.compare(expected, live, request.options()));
+    }
+  }
+
+  /**
+   * Stamps only when the live schema equals the history up to the target, built on a scratch
+   * database. Nothing is written to the live database when they differ.
+   */
+  public ParityStampResult stampWithParity(MigrateRequest request, SchemaRequest schemaRequest) {
+    ConnectionSpec spec = workspace.requireConnection();
+    requireUngoverned("stamp");
+    load().requireExecutable();
+    DiffReport parity;
+    try (ScratchServer server = ScratchServer.open(schemaRequest.scratch())) {
+      SchemaSnapshot expected = schema().historySnapshot(server, List.of(request.target()));
+      SchemaSnapshot live = SchemaWorkflows.read(spec);
+      parity =
+          new DiffReport(
+              "history up to "
+                  + request.target()
+                  + " ("
+                  + SchemaWorkflows.describe(server, schema().scratchDialect())
+                  + ")",
+              spec.redacted(),
+              SchemaDiff.compare(expected, live, schemaRequest.options()));
+    }
+    if (!parity.diff().equal()) {
+      return new ParityStampResult(parity, null);
+    }
+    return new ParityStampResult(parity, stamp(request));
+  }
+
+  private SchemaWorkflows schema() {
+    return new SchemaWorkflows(workspace, identity);
+  }
+
   private static String lower(String s) {
     return s.toLowerCase(Locale.ROOT);
   }
 
   private Loaded load() {
+    return loadFrom(workspace);
+  }
+
+  /** Reads and checks the workspace's migrations folder. */
+  static Loaded loadFrom(Workspace workspace) {
     MigrationSource source = MigrationSources.read(workspace.migrations(), workspace.layout());
     List<Revision> revisions = new ArrayList<>();
     for (MigrationScript s : source.versioned()) {
@@ -1092,6 +1223,11 @@ public final class Migrator {
   }
 
   private String relative(Path file) {
+    return relative(workspace, file);
+  }
+
+  /** A file's path relative to the migrations folder, as output shows it. */
+  static String relative(Workspace workspace, Path file) {
     if (file == null) {
       return null;
     }
