@@ -54,6 +54,12 @@ public final class Main implements Runnable {
     m.put("validate", InspectCommands.Validate.class);
     m.put("lint", AnalysisCommands.Lint.class);
     m.put("audit", AnalysisCommands.Audit.class);
+    m.put("diff", SchemaCommands.Diff.class);
+    m.put("drift", SchemaCommands.Drift.class);
+    m.put("drill", SchemaCommands.Drill.class);
+    m.put("baseline", SchemaCommands.Baseline.class);
+    m.put("backup", SchemaCommands.Backup.class);
+    m.put("restore", SchemaCommands.Restore.class);
     return java.util.Collections.unmodifiableMap(m);
   }
 

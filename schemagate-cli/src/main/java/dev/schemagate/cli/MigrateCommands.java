@@ -1,16 +1,20 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.core.ExitCode;
 import dev.schemagate.core.SchemagateException;
 import dev.schemagate.core.api.MigrateRequest;
 import dev.schemagate.core.api.MigrateResult;
+import dev.schemagate.core.api.ParityStampResult;
 import dev.schemagate.core.api.PlannedStep;
 import dev.schemagate.core.api.ResolveRequest;
 import dev.schemagate.core.api.RunMode;
 import dev.schemagate.core.run.StepResult;
+import dev.schemagate.core.schema.diff.DiffRenderer;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -174,6 +178,53 @@ final class MigrateCommands {
 
   @Command(name = "stamp", description = "Set the version tables to a target without running SQL.")
   static final class Stamp extends MigrateCommand {
+    @Option(
+        names = "--verify-parity",
+        description =
+            "Stamp only if the live schema equals the history up to the target, applied to a"
+                + " scratch database; otherwise print the differences and exit 1.")
+    boolean verifyParity;
+
+    @Mixin SchemaOptions schema;
+
+    @Override
+    int run(Output out) {
+      if (!verifyParity) {
+        return super.run(out);
+      }
+      if (target == null || sqlRange != null || dryRun) {
+        throw SchemagateException.badInput(
+            "--verify-parity needs a live stamp to a target",
+            "e.g. schemagate stamp head --verify-parity");
+      }
+      ParityStampResult r =
+          migrator()
+              .stampWithParity(
+                  new MigrateRequest(
+                      target,
+                      RunMode.LIVE,
+                      null,
+                      Duration.ofMillis((long) (lockTimeoutSeconds * 1000)),
+                      workOrder,
+                      null),
+                  schema.toRequest());
+      if (!r.stamped()) {
+        SchemaCommands.renderDiff(out, r.parity(), SchemaCommands.Format.text, "Parity check");
+        if (!out.json()) {
+          out.line("Not stamped: the live schema differs from the history up to " + target + ".");
+        }
+        return ExitCode.FAILED.code();
+      }
+      if (out.json()) {
+        out.result(r.stamp());
+        return 0;
+      }
+      out.line(
+          "Parity: " + DiffRenderer.summary(r.parity().diff()) + " (" + r.parity().from() + ")");
+      render(out, r.stamp());
+      return 0;
+    }
+
     @Override
     MigrateResult execute(MigrateRequest request) {
       return migrator().stamp(request);

@@ -50,6 +50,14 @@ final class Output {
     }
   }
 
+  /** The command's output in the format it was asked for (JSON included): printed unless quiet. */
+  void raw(String text) {
+    if (!quiet) {
+      out.print(ConnectionSpec.redact(text));
+      out.flush();
+    }
+  }
+
   void result(Object result) {
     if (json) {
       out.println(toJson(result));

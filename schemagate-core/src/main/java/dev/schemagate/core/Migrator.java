@@ -1,6 +1,7 @@
 package dev.schemagate.core;
 
 import dev.schemagate.core.api.AuditResult;
+import dev.schemagate.core.api.BaselineResult;
 import dev.schemagate.core.api.DiffReport;
 import dev.schemagate.core.api.FilesResult;
 import dev.schemagate.core.api.HistoryResult;
@@ -51,8 +52,16 @@ import dev.schemagate.core.run.SqlCommand;
 import dev.schemagate.core.run.StatementSink;
 import dev.schemagate.core.run.StepResult;
 import dev.schemagate.core.schema.SchemaSnapshot;
+import dev.schemagate.core.schema.backup.BackupRecord;
+import dev.schemagate.core.schema.backup.Backups;
+import dev.schemagate.core.schema.backup.RestoredCheck;
+import dev.schemagate.core.schema.ddl.Ddl;
+import dev.schemagate.core.schema.ddl.DdlGenerator;
+import dev.schemagate.core.schema.diff.DiffRenderer;
+import dev.schemagate.core.schema.diff.DiffResult;
 import dev.schemagate.core.schema.diff.SchemaDiff;
 import dev.schemagate.core.schema.drill.DrillReport;
+import dev.schemagate.core.schema.scratch.ScratchDatabase;
 import dev.schemagate.core.schema.scratch.ScratchServer;
 import dev.schemagate.core.source.Layout;
 import dev.schemagate.core.source.MigrationScript;
@@ -881,6 +890,18 @@ public final class Migrator {
       String label,
       List<String> deps,
       boolean transactional) {
+    return writeRevision(src, message, parents, label, deps, transactional, "", "");
+  }
+
+  private FilesResult writeRevision(
+      Loaded src,
+      String message,
+      List<String> parents,
+      String label,
+      List<String> deps,
+      boolean transactional,
+      String upgrade,
+      String downgrade) {
     String id;
     SecureRandom random = new SecureRandom();
     do {
@@ -911,7 +932,8 @@ public final class Migrator {
     }
     text.append("-- message: ").append(message.replace('\n', ' ')).append('\n');
     text.append("-- transaction: ").append(transactional ? "per-migration" : "none").append('\n');
-    text.append("\n-- +upgrade\n\n\n-- +downgrade\n\n");
+    text.append("\n-- +upgrade\n").append(upgrade).append("\n\n-- +downgrade\n").append(downgrade);
+    text.append(downgrade.isEmpty() ? "\n" : "");
     try {
       Files.createDirectories(workspace.migrations());
       Files.writeString(file, text.toString(), java.nio.file.StandardOpenOption.CREATE_NEW);
@@ -1132,6 +1154,133 @@ public final class Migrator {
       return new ParityStampResult(parity, null);
     }
     return new ParityStampResult(parity, stamp(request));
+  }
+
+  /**
+   * Backs up the target database: {@code pg_dump} in custom format for PostgreSQL, the online
+   * backup for SQLite. Writes a confirmation record ({@code <file>.backup.json}: file, size,
+   * SHA-256, verified or not, time) beside it.
+   *
+   * @param file where to write; null for {@code backups/<database>-<UTC time>.<dump|sqlite>} in the
+   *     project folder (the configuration file's, else the migrations folder's parent)
+   * @param verify restore into a scratch database and compare schema and row counts
+   */
+  public BackupRecord backup(Path file, boolean verify, SchemaRequest request) {
+    ConnectionSpec spec = workspace.requireConnection();
+    Path target = file != null ? file : defaultBackupFile(spec);
+    Backups backups =
+        Backups.standard(identity.clock())
+            .withCheck(
+                (source, restored) -> {
+                  DiffResult d =
+                      SchemaDiff.compare(
+                          SchemaWorkflows.read(source),
+                          SchemaWorkflows.read(restored),
+                          request.options());
+                  return new RestoredCheck.Outcome(d.equal(), "schema: " + DiffRenderer.summary(d));
+                });
+    BackupRecord record = backups.backup(spec, target);
+    if (!verify) {
+      return record;
+    }
+    try (ScratchServer server = ScratchServer.open(request.scratch())) {
+      return backups.verify(Path.of(record.file()), spec, server);
+    }
+  }
+
+  private Path defaultBackupFile(ConnectionSpec spec) {
+    Path project =
+        workspace.config() != null && workspace.config().file() != null
+            ? workspace.config().file().toAbsolutePath().getParent()
+            : workspace.migrations().toAbsolutePath().getParent();
+    String url = spec.jdbcUrl();
+    int q = url.indexOf('?');
+    String base = (q < 0 ? url : url.substring(0, q));
+    base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9_.-]", "_");
+    if (base.endsWith(".db") || base.endsWith(".sqlite")) {
+      base = base.substring(0, base.lastIndexOf('.'));
+    }
+    String time =
+        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(identity.clock().instant());
+    String ext = spec.dialect() == Dialect.POSTGRES ? ".dump" : ".sqlite";
+    return project.resolve("backups").resolve(base + "-" + time + ext);
+  }
+
+  /**
+   * Restores a backup into the target database, after checking the file against its record's
+   * SHA-256: a damaged or edited file is refused with nothing touched.
+   */
+  public BackupRecord restore(Path file) {
+    ConnectionSpec spec = workspace.requireConnection();
+    requireUngoverned("restore");
+    return Backups.standard(identity.clock()).restore(file, spec);
+  }
+
+  /**
+   * Writes a native root revision whose upgrade recreates the live schema (DDL in dependency order)
+   * and whose downgrade removes it, then proves it: the upgrade is applied to a scratch database
+   * and compared with live, and the file is linted. The live database is only read.
+   *
+   * @throws SchemagateException (bad input) when the migrations folder already holds revisions: a
+   *     baseline starts a history
+   */
+  public BaselineResult baseline(String message, SchemaRequest request) {
+    ConnectionSpec spec = workspace.requireConnection();
+    Loaded src = loadForAuthoring();
+    if (!src.graph.heads().isEmpty()) {
+      throw SchemagateException.badInput(
+          workspace.migrations()
+              + " already holds "
+              + src.source.versioned().size()
+              + " revision(s); a baseline starts a history",
+          "write the baseline into an empty folder with --migrations <new folder>");
+    }
+    SchemaSnapshot live = SchemaWorkflows.read(spec);
+    Ddl ddl = new DdlGenerator().generate(live);
+    DiffReport verification;
+    try (ScratchServer server = ScratchServer.open(request.scratch());
+        ScratchDatabase db = server.create(spec.dialect())) {
+      try (Connection c = Database.open(db.spec(), "schemagate baseline");
+          java.sql.Statement st = c.createStatement()) {
+        st.setEscapeProcessing(false);
+        for (String sql : ddl.create()) {
+          st.execute(sql);
+        }
+      } catch (SQLException e) {
+        throw new SchemagateException(
+            ExitCode.FAILED,
+            "the generated baseline does not apply to an empty database: " + e.getMessage(),
+            "this is a bug in schemagate's DDL generation; please report it with the schema",
+            e);
+      }
+      verification =
+          new DiffReport(
+              spec.redacted(),
+              "the baseline applied to " + SchemaWorkflows.describe(server, spec.dialect()),
+              SchemaDiff.compare(live, SchemaWorkflows.read(db.spec()), request.options()));
+    }
+    String text = message == null || message.isBlank() ? "baseline" : message.strip();
+    FilesResult written =
+        writeRevision(
+            src,
+            text,
+            List.of(),
+            null,
+            List.of(),
+            true,
+            "\n" + DdlGenerator.script(ddl.create()),
+            "\n" + DdlGenerator.script(ddl.drop()));
+    Path file = Path.of(written.created().get(0));
+    LintResult lint = lint(new LintRequest(List.of(file), null, true));
+    return new BaselineResult(
+        written.revision(),
+        file.toString(),
+        ddl.create().size(),
+        verification,
+        ddl.notReproduced(),
+        lint);
   }
 
   private SchemaWorkflows schema() {

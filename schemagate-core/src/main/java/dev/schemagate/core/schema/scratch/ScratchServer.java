@@ -170,7 +170,12 @@ public final class ScratchServer implements AutoCloseable {
       dir = workDir();
     }
     Path file = dir.resolve("scratch-" + sqliteCounter.incrementAndGet() + ".db");
-    ConnectionSpec spec = new ConnectionSpec("jdbc:sqlite:" + file, null, null, Dialect.SQLITE);
+    ConnectionSpec spec =
+        new ConnectionSpec(
+            "jdbc:sqlite:" + file + "?synchronous=OFF&journal_mode=MEMORY",
+            null,
+            null,
+            Dialect.SQLITE);
     ScratchDatabase db = new ScratchDatabase(file.toString(), spec, d -> dropSqlite(file, d));
     open.add(db);
     return db;
