@@ -160,7 +160,7 @@ final class SqliteIntrospector {
         if (Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN").contains(first)) {
           clauses.addAll(clauses(part, null));
         } else {
-          String name = SqliteText.unquote(firstName(part));
+          String name = (firstName(part));
           columnText.put(name.toLowerCase(Locale.ROOT), part);
           clauses.addAll(clauses(part, name));
         }
@@ -399,7 +399,7 @@ final class SqliteIntrospector {
       String word = part.substring(at, at + marks.get(m)[1]).toUpperCase(Locale.ROOT);
       String text = SqliteText.normalize(part.substring(at, end));
       if (word.equals("CONSTRAINT")) {
-        pendingName = SqliteText.unquote(firstName(text.substring("CONSTRAINT".length()).trim()));
+        pendingName = (firstName(text.substring("CONSTRAINT".length()).trim()));
         continue;
       }
       if (word.equals("REFERENCES") && column == null) {
@@ -413,7 +413,7 @@ final class SqliteIntrospector {
         int[] g = SqliteText.group(part, at);
         if (g != null) {
           for (String c : SqliteText.split(part.substring(g[0] + 1, g[1]))) {
-            cols.add(SqliteText.unquote(firstName(c)));
+            cols.add((firstName(c)));
           }
         }
       }
@@ -461,17 +461,10 @@ final class SqliteIntrospector {
     return true;
   }
 
-  /** The first name of a text: a quoted identifier or a run of word characters. */
+  /** The first name of a text: a quoted identifier (unquoted) or a run of word characters. */
   private static String firstName(String text) {
     List<String> words = SqliteText.words(text);
-    if (words.isEmpty()) {
-      return text;
-    }
-    String t = text.trim();
-    if (!t.isEmpty() && (t.charAt(0) == '"' || t.charAt(0) == '`' || t.charAt(0) == '[')) {
-      return words.get(0);
-    }
-    return words.get(0);
+    return words.isEmpty() ? text : words.get(0);
   }
 
   private static String generatedExpression(String columnText) {

@@ -184,7 +184,10 @@ final class SqliteText {
     return -1;
   }
 
-  /** The identifiers and words outside quotes of string literals, unquoted, in order. */
+  /**
+   * The words and identifiers outside string literals and comments, in order; quoted identifiers
+   * come unquoted ({@code "a""b"} gives {@code a"b}).
+   */
   static List<String> words(String sql) {
     List<String> out = new ArrayList<>();
     int i = 0;
@@ -193,7 +196,8 @@ final class SqliteText {
       int end = skipQuoted(sql, i);
       if (end > i) {
         if (ch != '\'') {
-          out.add(sql.substring(i + 1, Math.max(i + 1, end - 1)));
+          String inner = sql.substring(i + 1, Math.max(i + 1, end - 1));
+          out.add(ch == '[' ? inner : inner.replace(ch + "" + ch, String.valueOf(ch)));
         }
         i = end;
         continue;
@@ -215,19 +219,6 @@ final class SqliteText {
       i++;
     }
     return out;
-  }
-
-  /** Removes one level of identifier quoting. */
-  static String unquote(String name) {
-    if (name.length() >= 2) {
-      char a = name.charAt(0);
-      char z = name.charAt(name.length() - 1);
-      if ((a == '"' && z == '"') || (a == '`' && z == '`') || (a == '[' && z == ']')) {
-        return name.substring(1, name.length() - 1)
-            .replace(String.valueOf(a) + a, String.valueOf(a));
-      }
-    }
-    return name;
   }
 
   private static boolean isWordChar(char c) {
