@@ -257,7 +257,7 @@ final class PostgresDdl {
       sb.append(" COLLATE ").append(collation(d.collation()));
     }
     if (d.defaultValue() != null) {
-      sb.append(" DEFAULT ").append(d.defaultValue());
+      sb.append(" DEFAULT ").append(StableCasts.rewrite(d.defaultValue()));
     }
     if (d.notNull()) {
       sb.append(" NOT NULL");
@@ -272,7 +272,7 @@ final class PostgresDdl {
       sb.append(" CONSTRAINT ")
           .append(ident(check.substring(0, colon)))
           .append(' ')
-          .append(check.substring(colon + 2));
+          .append(StableCasts.rewrite(check.substring(colon + 2)));
     }
     steps.add(new Step(sb.toString(), "DROP DOMAIN " + name));
   }
@@ -385,7 +385,7 @@ final class PostgresDdl {
               alter
                   + (c.defaultValue() == null
                       ? " DROP DEFAULT"
-                      : " SET DEFAULT " + c.defaultValue()));
+                      : " SET DEFAULT " + StableCasts.rewrite(c.defaultValue())));
         }
         if (p.nullable() && !c.nullable()) {
           afterwards.add(alter + " SET NOT NULL");
@@ -394,7 +394,7 @@ final class PostgresDdl {
     }
     for (Constraint c : constraints.getOrDefault(t.key(), List.of())) {
       if (inline(c) && !inheritedConstraint(t, c)) {
-        elements.add("CONSTRAINT " + ident(c.name()) + " " + c.definition());
+        elements.add("CONSTRAINT " + ident(c.name()) + " " + StableCasts.rewrite(c.definition()));
       }
     }
     if (parent == null) {
@@ -433,9 +433,11 @@ final class PostgresDdl {
     if (c.identity() != null) {
       sb.append(" GENERATED ").append(c.identity().toUpperCase(Locale.ROOT)).append(" AS IDENTITY");
     } else if (c.generated() != null) {
-      sb.append(" GENERATED ALWAYS AS (").append(c.generated()).append(") STORED");
+      sb.append(" GENERATED ALWAYS AS (")
+          .append(StableCasts.rewrite(c.generated()))
+          .append(") STORED");
     } else if (c.defaultValue() != null) {
-      sb.append(" DEFAULT ").append(c.defaultValue());
+      sb.append(" DEFAULT ").append(StableCasts.rewrite(c.defaultValue()));
     }
     if (!c.nullable()) {
       sb.append(" NOT NULL");
@@ -451,7 +453,7 @@ final class PostgresDdl {
   }
 
   private static String constraintDefinition(Constraint c) {
-    String d = c.definition().strip();
+    String d = StableCasts.rewrite(c.definition().strip());
     if (!c.validated() && !NOT_VALID.matcher(d).find()) {
       d = d + " NOT VALID";
     }
@@ -506,7 +508,7 @@ final class PostgresDdl {
   // ---------------------------------------------------------------- indexes, views, triggers
 
   private void index(Index i, boolean onPartitionedParent) {
-    String def = i.definition().strip();
+    String def = StableCasts.rewrite(i.definition().strip());
     if (onPartitionedParent) {
       // ON ONLY leaves the parent's index invalid until every partition's index is attached;
       // without
@@ -566,7 +568,7 @@ final class PostgresDdl {
       }
       View v = (View) o;
       String name = qualified(v.schema(), v.name());
-      String query = v.definition().strip();
+      String query = StableCasts.rewrite(v.definition().strip());
       if (query.endsWith(";")) {
         query = query.substring(0, query.length() - 1).stripTrailing();
       }

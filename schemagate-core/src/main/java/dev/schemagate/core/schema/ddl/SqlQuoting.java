@@ -164,6 +164,7 @@ public final class SqlQuoting {
           "nchar",
           "none",
           "normalize",
+          "nullif",
           "numeric",
           "out",
           "overlay",
