@@ -16,7 +16,11 @@ import dev.schemagate.core.run.RunContext;
 import dev.schemagate.core.run.RunListener;
 import dev.schemagate.core.run.RunStep;
 import dev.schemagate.core.run.SqlCommand;
+import dev.schemagate.core.schema.Column;
 import dev.schemagate.core.schema.SchemaSnapshot;
+import dev.schemagate.core.schema.diff.AttributeChange;
+import dev.schemagate.core.schema.diff.Change;
+import dev.schemagate.core.schema.diff.ChangeType;
 import dev.schemagate.core.schema.diff.DiffOptions;
 import dev.schemagate.core.schema.diff.DiffRenderer;
 import dev.schemagate.core.schema.diff.DiffResult;
@@ -253,6 +257,13 @@ final class SchemaWorkflows {
     if (a == DiffStatus.INCOMPLETE || b == DiffStatus.INCOMPLETE) {
       v = DrillVerdict.NOT_COMPARABLE;
       detail = a == DiffStatus.INCOMPLETE ? summary(down) : summary(reup);
+    } else if ((a == DiffStatus.DIFFERENT || b == DiffStatus.DIFFERENT)
+        && onlyLayout(down)
+        && onlyLayout(reup)) {
+      v = DrillVerdict.ONLY_LAYOUT;
+      detail =
+          "only whitespace or column order differs: "
+              + (a == DiffStatus.DIFFERENT ? summary(down) : summary(reup));
     } else if (a == DiffStatus.DIFFERENT || b == DiffStatus.DIFFERENT) {
       v = DrillVerdict.NOT_REVERSIBLE;
       detail =
@@ -272,6 +283,34 @@ final class SchemaWorkflows {
       v = DrillVerdict.REVERSIBLE;
     }
     return new DrillStep(revision, file, v, detail, down, reup, millis);
+  }
+
+  /**
+   * True when every difference is a changed object whose changed attributes differ only in position
+   * or in whitespace between the same tokens (a function body re-created with another indentation).
+   * Whitespace inside quoted strings is not told apart; a body is compared as text.
+   */
+  static boolean onlyLayout(DiffResult diff) {
+    for (Change c : diff.changes()) {
+      if (c.type() != ChangeType.CHANGED) {
+        return false;
+      }
+      for (AttributeChange ac : c.differences()) {
+        if (ac.name().equals(Column.POSITION)) {
+          continue;
+        }
+        if (ac.from() == null
+            || ac.to() == null
+            || !squeezed(ac.from()).equals(squeezed(ac.to()))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static String squeezed(String text) {
+    return text.replaceAll("\\s+", "");
   }
 
   /** The summary line of a diff and its first changes, on one line. */

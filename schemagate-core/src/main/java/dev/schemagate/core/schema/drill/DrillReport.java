@@ -32,8 +32,8 @@ public record DrillReport(
   }
 
   /**
-   * True when every migration was drilled and each is reversible (column order aside) or declared
-   * irreversible. A migration that could not be compared is not clean.
+   * True when every migration was drilled and each is reversible (column order and whitespace
+   * aside) or declared irreversible. A migration that could not be compared is not clean.
    */
   public boolean clean() {
     return notRun.isEmpty()
@@ -42,6 +42,7 @@ public record DrillReport(
                 s ->
                     s.verdict() == DrillVerdict.REVERSIBLE
                         || s.verdict() == DrillVerdict.ONLY_COLUMN_ORDER
+                        || s.verdict() == DrillVerdict.ONLY_LAYOUT
                         || s.verdict() == DrillVerdict.IRREVERSIBLE_AS_DECLARED);
   }
 }

@@ -11,6 +11,11 @@ public enum DrillVerdict {
    * re-adding a dropped column appends it). Harmless for most code; listed apart on purpose.
    */
   ONLY_COLUMN_ORDER,
+  /**
+   * As {@link #ONLY_COLUMN_ORDER}, except that some definitions (a function body, a view) also came
+   * back with other whitespace only: the same tokens, laid out differently.
+   */
+  ONLY_LAYOUT,
   /** Both directions ran, but the schema after the downgrade (or re-upgrade) differs. */
   NOT_REVERSIBLE,
   /** The downgrade raised an error. */
