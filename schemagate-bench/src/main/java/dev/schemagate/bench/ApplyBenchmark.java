@@ -64,6 +64,10 @@ public final class ApplyBenchmark {
       LintBenchmark.main(new String[] {root.toString()});
       return;
     }
+    if (Arrays.asList(args).contains("schema")) {
+      SchemaBenchmark.main(new String[] {root.toString()});
+      return;
+    }
     Path work = Files.createTempDirectory("schemagate-bench");
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       int[] sizes = {1000, 5000};
