@@ -446,4 +446,122 @@ class DdlGeneratorTest {
     assertThat(back).isEqualTo(stripped);
     assertThat(script).contains("$function$;\n").contains("-- trailing; comment\n;");
   }
+
+  @Test
+  void invalidIndexIsCreatedButReportedAsNotReproduced() {
+    Index invalid =
+        new Index(
+            "public",
+            "t",
+            "t_a_idx",
+            "btree",
+            false,
+            List.of("a"),
+            List.of(),
+            null,
+            false,
+            "CREATE INDEX t_a_idx ON public.t USING btree (a)");
+    Ddl ddl = generator.generate(pg(table("t"), column("t", "a", 1, "integer"), invalid));
+    assertThat(ddl.create()).contains("CREATE INDEX t_a_idx ON public.t USING btree (a)");
+    assertThat(ddl.notReproduced())
+        .containsExactly(
+            "index public.t.t_a_idx is invalid (a failed CREATE INDEX CONCURRENTLY); the DDL creates"
+                + " it valid");
+  }
+
+  @Test
+  void sqliteKeepsConstraintsInsideCreateTableAndDropsChildrenFirst() {
+    Column id =
+        new Column("main", "child", "id", 1, "INTEGER", true, null, "autoincrement", null, null);
+    Column parentId =
+        new Column("main", "child", "parent_id", 2, "", true, "datetime('now')", null, null, null);
+    Column score =
+        new Column("main", "child", "score", 3, "REAL", false, "-1.5", null, null, "NOCASE");
+    Constraint key =
+        new Constraint(
+            "main",
+            "child",
+            "child_pkey",
+            ConstraintType.PRIMARY_KEY,
+            List.of("id"),
+            "PRIMARY KEY (id)",
+            null,
+            null,
+            null,
+            false,
+            false,
+            true);
+    Constraint check =
+        new Constraint(
+            "main",
+            "child",
+            "child_score_check",
+            ConstraintType.CHECK,
+            List.of("score"),
+            "CHECK (score > 0)",
+            null,
+            null,
+            null,
+            false,
+            false,
+            true);
+    Constraint ref =
+        new Constraint(
+            "main",
+            "child",
+            "child_parent_id_fkey",
+            ConstraintType.FOREIGN_KEY,
+            List.of("parent_id"),
+            "FOREIGN KEY (parent_id) REFERENCES parent(id)",
+            "main.parent",
+            "NO ACTION",
+            "NO ACTION",
+            false,
+            false,
+            true);
+    Table child = new Table("main", "child", "permanent", null, null, null);
+    Table parent = new Table("main", "parent", "permanent", null, null, "WITHOUT ROWID, STRICT");
+    Column pid = new Column("main", "parent", "id", 1, "INT", false, null, null, null, null);
+    Constraint pkey =
+        new Constraint(
+            "main",
+            "parent",
+            "parent_pkey",
+            ConstraintType.PRIMARY_KEY,
+            List.of("id"),
+            "PRIMARY KEY (id)",
+            null,
+            null,
+            null,
+            false,
+            false,
+            true);
+    dev.schemagate.core.schema.Trigger trigger =
+        new dev.schemagate.core.schema.Trigger(
+            "main",
+            "child",
+            "child_t",
+            "CREATE TRIGGER child_t AFTER INSERT ON child BEGIN UPDATE child SET score = 1; END",
+            "O");
+    SchemaSnapshot s =
+        new SchemaSnapshot(
+            Dialect.SQLITE,
+            "3.46.1",
+            List.of(child, parent, id, parentId, score, key, check, ref, pid, pkey, trigger),
+            List.of());
+    Ddl ddl = generator.generate(s);
+    assertThat(ddl.create())
+        .containsExactly(
+            "CREATE TABLE parent (\n    id INT NOT NULL,\n    CONSTRAINT parent_pkey PRIMARY KEY (id)\n) WITHOUT ROWID, STRICT",
+            "CREATE TABLE child (\n    id INTEGER CONSTRAINT child_pkey PRIMARY KEY AUTOINCREMENT,\n"
+                + "    parent_id DEFAULT (datetime('now')),\n"
+                + "    score REAL NOT NULL DEFAULT -1.5 COLLATE NOCASE CONSTRAINT child_score_check CHECK (score > 0),\n"
+                + "    CONSTRAINT child_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES parent(id)\n)",
+            "CREATE TRIGGER child_t AFTER INSERT ON child BEGIN UPDATE child SET score = 1; END");
+    assertThat(ddl.drop()).containsExactly("DROP TABLE child", "DROP TABLE parent");
+    List<String> back = new ArrayList<>();
+    StatementSplitter.split(DdlGenerator.script(ddl.create()), Dialect.SQLITE)
+        .forEach(st -> back.add(st.sql()));
+    assertThat(back).isEqualTo(ddl.create());
+  }
 }
