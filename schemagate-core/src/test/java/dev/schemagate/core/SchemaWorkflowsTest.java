@@ -17,6 +17,7 @@ import dev.schemagate.core.schema.drill.DrillReport;
 import dev.schemagate.core.schema.drill.DrillStep;
 import dev.schemagate.core.schema.drill.DrillVerdict;
 import dev.schemagate.core.schema.scratch.ScratchSettings;
+import dev.schemagate.core.testing.Corpora;
 import dev.schemagate.core.testing.EmbeddedPostgresExtension;
 import dev.schemagate.core.testing.NativeFiles;
 import dev.schemagate.core.testing.PostgresDatabase;
@@ -308,5 +309,20 @@ class SchemaWorkflowsTest {
             SchemagateException.class);
     assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(e.getMessage()).contains("a baseline starts a history");
+  }
+
+  @Test
+  void baselineOfTheCratesIoDatabaseReproducesItOnAnEmptyScratchDatabase(
+      PostgresDatabase live, @TempDir Path tmp) {
+    Path crates = Corpora.require("crates-io").resolve("migrations");
+    TestMigrators.of(crates, live.jdbcUrl()).upgrade(MigrateRequest.live("head"));
+    BaselineResult b =
+        TestMigrators.of(tmp.resolve("baseline"), live.jdbcUrl()).baseline(null, onServer(live));
+    assertThat(b.verification().diff().status())
+        .as(b.verification().diff().toString())
+        .isEqualTo(DiffStatus.EQUAL);
+    assertThat(b.notReproduced()).isEmpty();
+    assertThat(b.reproduces()).isTrue();
+    assertThat(b.statements()).isGreaterThan(100);
   }
 }
