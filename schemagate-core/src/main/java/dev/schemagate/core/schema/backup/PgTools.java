@@ -65,6 +65,7 @@ public final class PgTools {
   /** Every working copy of {@code name} in the search folders, in search order. */
   public List<PgTool> find(String name) {
     List<PgTool> found = new ArrayList<>();
+    List<Path> wrappers = new ArrayList<>();
     Set<Path> seen = new LinkedHashSet<>();
     for (Path dir : searchDirs) {
       Path candidate = dir.resolve(name);
@@ -82,9 +83,24 @@ public final class PgTools {
       if (!seen.add(real)) {
         continue;
       }
+      // Debian's wrapper is a Perl script that runs one of the /usr/lib/postgresql/*/bin
+      // programs, which are searched too: starting Perl twice per backup cost more than the dump
+      // of a small database. It is used only when no program is found directly.
+      if (real.getFileName() != null && real.getFileName().toString().equals("pg_wrapper")) {
+        wrappers.add(candidate);
+        continue;
+      }
       PgTool tool = probe(name, candidate);
       if (tool != null) {
         found.add(tool);
+      }
+    }
+    if (found.isEmpty()) {
+      for (Path w : wrappers) {
+        PgTool tool = probe(name, w);
+        if (tool != null) {
+          found.add(tool);
+        }
       }
     }
     return found;
