@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,10 +27,19 @@ import java.util.Set;
  *   staging:
  *     url_env: STAGING_DATABASE_URL # the URL comes from this environment variable
  *     governed: true
+ *     approvals:                    # optional: what its work orders need
+ *       required: 2
+ *       roles: [manager, final_authority]
+ *       final_approver: alice         # a person whose role is final_authority
+ *     windows:                        # optional: when changes may run
+ *       - {days: [tue, wed], from: '22:00', to: '02:00', time_zone: Europe/Berlin}
  * lint:                             # optional
  *   pg_version: 16                  # the PostgreSQL major version the rules assume
  *   rules:                          # severity per rule id: error, warning, info or off
  *     prefer-robust-stmts: off
+ * people:                           # optional: who drafts and who signs
+ *   alice: {role: final_authority, public_key: 'ed25519:MCowBQYDK2VwAyEA...'}
+ *   wendy: {role: worker}
  * </pre>
  *
  * @param file the file read
@@ -38,6 +48,7 @@ import java.util.Set;
  * @param defaultEnvironment the environment used when none is named, or null
  * @param environments by name, in file order
  * @param lint the lint settings ({@link Lint#DEFAULTS} when the section is absent)
+ * @param people by name, in file order; empty when the section is absent
  */
 public record ProjectConfig(
     Path file,
@@ -45,13 +56,15 @@ public record ProjectConfig(
     Layout layout,
     String defaultEnvironment,
     Map<String, Environment> environments,
-    Lint lint) {
+    Lint lint,
+    Map<String, Person> people) {
 
   private static final Set<String> TOP_KEYS =
-      Set.of("migrations", "layout", "default_environment", "environments", "lint");
+      Set.of("migrations", "layout", "default_environment", "environments", "lint", "people");
   private static final Set<String> LINT_KEYS = Set.of("pg_version", "rules");
   private static final Set<String> SEVERITIES = Set.of("error", "warning", "info", "off");
-  private static final Set<String> ENV_KEYS = Set.of("url", "url_env", "governed", "description");
+  private static final Set<String> ENV_KEYS =
+      Set.of("url", "url_env", "governed", "description", "approvals", "windows");
 
   /**
    * One named target database.
@@ -60,8 +73,21 @@ public record ProjectConfig(
    * @param url a literal URL without a password, or null
    * @param urlEnv the environment variable holding the URL, or null
    * @param governed whether changes need the governance gate
+   * @param approvals what its work orders need, or null when none is configured (a governed
+   *     environment without one can never pass the gate)
+   * @param windows when changes may run; empty for any time
    */
-  public record Environment(String name, String url, String urlEnv, boolean governed) {}
+  public record Environment(
+      String name,
+      String url,
+      String urlEnv,
+      boolean governed,
+      ApprovalPolicy approvals,
+      List<ExecutionWindow> windows) {
+    public Environment {
+      windows = List.copyOf(windows);
+    }
+  }
 
   /**
    * The {@code lint:} section. Rule ids are checked against the rules when lint runs (this record
@@ -80,6 +106,7 @@ public record ProjectConfig(
 
   public ProjectConfig {
     environments = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environments));
+    people = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(people));
   }
 
   /**
@@ -132,11 +159,12 @@ public record ProjectConfig(
             "use native, flyway, diesel, golang-migrate, dbmate or alembic");
       }
     }
+    Map<String, Person> people = GovernanceSection.people(file, root.path("people"));
     Map<String, Environment> envs = new LinkedHashMap<>();
     JsonNode envNode = root.path("environments");
     for (Iterator<Map.Entry<String, JsonNode>> it = envNode.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      envs.put(e.getKey(), environment(file, dir, e.getKey(), e.getValue()));
+      envs.put(e.getKey(), environment(file, dir, e.getKey(), e.getValue(), people));
     }
     String def =
         root.hasNonNull("default_environment") ? root.get("default_environment").asText() : null;
@@ -146,7 +174,8 @@ public record ProjectConfig(
           "default_environment '" + def + "' is not one of the environments " + envs.keySet(),
           "add it under environments or correct the name");
     }
-    return new ProjectConfig(file, migrations, layout, def, envs, lint(file, root.path("lint")));
+    return new ProjectConfig(
+        file, migrations, layout, def, envs, lint(file, root.path("lint")), people);
   }
 
   private static Lint lint(Path file, JsonNode node) {
@@ -202,7 +231,8 @@ public record ProjectConfig(
     return new Lint(pg, rules);
   }
 
-  private static Environment environment(Path file, Path dir, String name, JsonNode node) {
+  private static Environment environment(
+      Path file, Path dir, String name, JsonNode node, Map<String, Person> people) {
     if (!node.isObject()) {
       throw bad(file, "environment '" + name + "' must be a mapping", "give it url or url_env");
     }
@@ -234,7 +264,13 @@ public record ProjectConfig(
       }
       url = resolveSqlitePath(url, dir);
     }
-    return new Environment(name, url, urlEnv, node.path("governed").asBoolean(false));
+    return new Environment(
+        name,
+        url,
+        urlEnv,
+        node.path("governed").asBoolean(false),
+        GovernanceSection.policy(file, name, node.path("approvals"), people),
+        GovernanceSection.windows(file, name, node.path("windows")));
   }
 
   /** A relative SQLite file is relative to the configuration file, not to the working folder. */
