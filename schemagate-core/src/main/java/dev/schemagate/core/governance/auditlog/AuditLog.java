@@ -285,10 +285,11 @@ public final class AuditLog {
                   + cited.seq()
                   + " was cited (hash "
                   + cited.hash()
-                  + "): entries "
-                  + (chain.head().seq() + 1)
-                  + (cited.seq() > chain.head().seq() + 1 ? ".." + cited.seq() : "")
-                  + " were removed from the end");
+                  + "): "
+                  + (cited.seq() == chain.head().seq() + 1
+                      ? "entry " + cited.seq() + " was"
+                      : "entries " + (chain.head().seq() + 1) + ".." + cited.seq() + " were")
+                  + " removed from the end");
     } else {
       // Intact means seqs run 1..n without gaps, so seq k is row k-1.
       Row row = rows.get((int) (cited.seq() - 1));

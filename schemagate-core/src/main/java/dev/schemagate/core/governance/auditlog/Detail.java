@@ -51,12 +51,18 @@ final class Detail {
       tree = JSON.readTree(json);
     } catch (JsonProcessingException e) {
       // The message quotes no input: a detail may hold the very secret we must not echo.
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " (line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr()
+                  + ")";
       throw new IllegalArgumentException(
-          "audit-log detail is not valid JSON (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + "); pass a JSON object such as {\"reason\": \"...\"}",
+          "audit-log detail is not valid JSON"
+              + where
+              + "; pass a JSON object such as {\"reason\": \"...\"}",
           e);
     }
     if (tree == null || !tree.isObject()) {

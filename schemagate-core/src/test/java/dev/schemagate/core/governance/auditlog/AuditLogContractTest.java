@@ -222,6 +222,23 @@ abstract class AuditLogContractTest {
   }
 
   @Test
+  void deletingEveryEntryIsCaughtOnlyByTheCitedHead() throws SQLException {
+    try (Connection c = connect()) {
+      appendFive(c);
+      AuditLog log = new AuditLog(c, dialect());
+      AuditAnchor cited = log.verify().head();
+
+      exec(c, "DELETE FROM schemagate_audit_log");
+
+      assertThat(log.verify().intact()).isTrue();
+      AuditVerification anchored = log.verify(cited);
+      assertThat(anchored.problem().kind()).isEqualTo(Kind.TRUNCATED);
+      assertThat(anchored.problem().seq()).isEqualTo(1);
+      assertThat(anchored.problem().reason()).contains("entries 1..5 were removed");
+    }
+  }
+
+  @Test
   void fullyRehashedRewriteIsCaughtOnlyByTheCitedHead() throws SQLException {
     try (Connection c = connect()) {
       appendFive(c);
