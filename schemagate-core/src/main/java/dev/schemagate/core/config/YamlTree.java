@@ -15,13 +15,13 @@ import java.io.IOException;
  * about a third of a second of every command's start-up on a small machine, and the configuration
  * needs none of it. Errors keep Jackson's locations, so messages still name the line.
  */
-final class YamlTree {
+public final class YamlTree {
   private static final int MAX_DEPTH = 64;
 
   private YamlTree() {}
 
   /** The document's root, or a null node for an empty document. */
-  static JsonNode read(String text) throws IOException {
+  public static JsonNode read(String text) throws IOException {
     try (JsonParser p = new YAMLFactory().createParser(text)) {
       JsonToken t = p.nextToken();
       return t == null ? JsonNodeFactory.instance.nullNode() : value(p, t, 0);

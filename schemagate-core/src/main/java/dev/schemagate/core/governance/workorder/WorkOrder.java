@@ -1,0 +1,104 @@
+package dev.schemagate.core.governance.workorder;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A work order: one change to exactly one environment, as the team's template asks for it. Stored
+ * as {@code workorders/WO-MIGRATION-NNN.md}: YAML front matter (this record) and a readable body
+ * rendered from it.
+ *
+ * <p>The trap: everything here except {@link #approvals()} is what approvers sign (see {@link
+ * WorkOrderFile#canonicalFields}); a field added to this record and left out of the canonical
+ * fields would be changeable after approval.
+ *
+ * @param id {@code WO-MIGRATION-NNN}
+ * @param environment the one environment it is for
+ * @param author who drafted it (a person of the configuration)
+ * @param created ISO-8601 UTC
+ * @param migration what runs: direction, target, heads before and after, every revision with its
+ *     checksum
+ * @param intent what changes, why, impact if not done, alternatives rejected
+ * @param rollback steps, triggers and post-rollback verification
+ * @param irreversibleJustification why an irreversible migration is acceptable, or null
+ * @param compensatingControls what makes up for it, or null
+ * @param lintWaivers lint findings accepted for this change, each with a reason
+ * @param evidence the files the tool produced for it, by name ({@code dry_run_sql}, {@code lint},
+ *     {@code diff}, {@code drill}, {@code backup_plan}), each with its SHA-256
+ * @param approvals the signed approvals and rejections, as stored (verified elsewhere)
+ */
+public record WorkOrder(
+    String id,
+    String environment,
+    String author,
+    String created,
+    MigrationDeclaration migration,
+    Intent intent,
+    RollbackPlan rollback,
+    String irreversibleJustification,
+    String compensatingControls,
+    List<LintWaiver> lintWaivers,
+    Map<String, EvidenceRef> evidence,
+    List<Map<String, String>> approvals) {
+
+  public WorkOrder {
+    lintWaivers = List.copyOf(lintWaivers);
+    evidence = Map.copyOf(evidence);
+    approvals = approvals.stream().map(Map::copyOf).toList();
+  }
+
+  /** What runs. */
+  public record MigrationDeclaration(
+      String direction,
+      String target,
+      List<String> from,
+      List<String> to,
+      List<DeclaredRevision> revisions) {
+    public MigrationDeclaration {
+      from = List.copyOf(from);
+      to = List.copyOf(to);
+      revisions = List.copyOf(revisions);
+    }
+  }
+
+  /**
+   * One migration of the change.
+   *
+   * @param irreversible the migration's own reason when it has no downgrade, else null
+   */
+  public record DeclaredRevision(
+      String id,
+      String file,
+      String checksum,
+      List<String> downRevisions,
+      List<String> branchLabels,
+      String irreversible) {
+    public DeclaredRevision {
+      downRevisions = List.copyOf(downRevisions);
+      branchLabels = List.copyOf(branchLabels);
+    }
+  }
+
+  /** Why the change is made. */
+  public record Intent(
+      String what, String why, String impactIfNotDone, String alternativesRejected) {}
+
+  /** How to go back. */
+  public record RollbackPlan(
+      List<String> steps, List<String> triggers, List<HealthCheck> verification) {
+    public RollbackPlan {
+      steps = List.copyOf(steps);
+      triggers = List.copyOf(triggers);
+      verification = List.copyOf(verification);
+    }
+  }
+
+  /** A health-check query and the result it must give after a rollback. */
+  public record HealthCheck(String sql, String expect) {}
+
+  /** A lint finding accepted for this change. */
+  public record LintWaiver(String rule, String file, String reason) {}
+
+  /** A file of evidence and its SHA-256. */
+  public record EvidenceRef(String file, String sha256) {}
+}
