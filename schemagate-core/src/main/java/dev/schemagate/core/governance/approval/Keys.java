@@ -122,6 +122,10 @@ public final class Keys {
               + "' is not a plain file name (letters, digits, '.', '_', '-'; at most 64)",
           "pass a name such as 'alice' or 'ci-agent'");
     }
+    if (Files.exists(directory) && !Files.isDirectory(directory)) {
+      throw SchemagateException.badInput(
+          directory + ": is a file, not a folder for the key files", "pass a folder");
+    }
     Path privateFile = directory.resolve(name + ".key");
     Path publicFile = directory.resolve(name + ".pub");
     for (Path p : List.of(privateFile, publicFile)) {
@@ -169,7 +173,7 @@ public final class Keys {
     } catch (FileAlreadyExistsException e) {
       // Another process created one of them since the check above.
       deleteQuietly(created);
-      throw alreadyExists(Path.of(e.getFile()));
+      throw alreadyExists(e.getFile() == null ? privateFile : Path.of(e.getFile()));
     } catch (IOException e) {
       deleteQuietly(created);
       throw new SchemagateException(

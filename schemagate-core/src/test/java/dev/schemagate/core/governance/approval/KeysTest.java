@@ -74,6 +74,13 @@ class KeysTest {
   }
 
   @Test
+  void refusesAFileWhereTheKeyFolderBelongs() throws IOException {
+    Path file = Files.writeString(tmp.resolve("keys"), "not a folder");
+
+    assertBadInput(() -> Keys.generate(file, "alice"), "keys", "not a folder");
+  }
+
+  @Test
   void refusesKeyNamesThatAreNotPlainFileNames() {
     for (String name : List.of("", "../alice", "a/b", ".hidden", "x".repeat(65))) {
       assertBadInput(() -> Keys.generate(tmp, name), "not a plain file name");
