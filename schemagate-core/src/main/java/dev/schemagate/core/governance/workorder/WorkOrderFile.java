@@ -260,32 +260,37 @@ public final class WorkOrderFile {
   }
 
   /**
-   * The fields approvers sign, flattened to sorted {@code path = value} pairs: everything but the
-   * approvals. The environment and every migration's checksum are in it, so a changed byte in any
-   * migration, or another environment, voids every signature.
+   * The fields approvers sign, as a tree of maps, lists and strings for {@code
+   * governance.approval.CanonicalForm}: everything but the approvals. The environment and every
+   * migration's checksum are in it, so a changed byte in any migration, or another environment,
+   * voids every signature. Absent values are left out (not written as empty text), so "not given"
+   * and "given as empty" stay different.
    */
-  public static Map<String, String> canonicalFields(WorkOrder wo) {
+  public static Map<String, Object> canonicalFields(WorkOrder wo) {
     ObjectNode node = tree(wo);
     node.remove("approvals");
-    Map<String, String> out = new TreeMap<>();
-    flatten(node, "", out);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> out = (Map<String, Object>) plain(node);
     return out;
   }
 
-  private static void flatten(JsonNode node, String path, Map<String, String> out) {
+  private static Object plain(JsonNode node) {
     if (node.isObject()) {
+      Map<String, Object> map = new TreeMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        flatten(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), out);
+        if (!e.getValue().isNull()) {
+          map.put(e.getKey(), plain(e.getValue()));
+        }
       }
-    } else if (node.isArray()) {
-      out.put(path + ".size", Integer.toString(node.size()));
-      for (int i = 0; i < node.size(); i++) {
-        flatten(node.get(i), path + "[" + i + "]", out);
-      }
-    } else {
-      out.put(path, node.isNull() ? "" : node.asText());
+      return map;
     }
+    if (node.isArray()) {
+      List<Object> list = new ArrayList<>();
+      node.forEach(v -> list.add(v.isNull() ? "" : plain(v)));
+      return list;
+    }
+    return node.asText();
   }
 
   /** The whole file: front matter, then the readable body. */
