@@ -30,6 +30,7 @@ final class CommandRules {
   /** A migration command found: the line of the tool's name, and the tool and verb. */
   record Match(int line, String command) {}
 
+  private static final Set<String> PRINTERS = Set.of("echo", "printf", "log", ":");
   private static final Pattern SEPARATORS = Pattern.compile("&&|\\|\\||[;|&]");
   private static final Pattern NOISE = Pattern.compile("[\\[\\](),\"'`]|\\\\$");
   private static final Pattern DOCKER_INSTRUCTION =
@@ -54,8 +55,18 @@ final class CommandRules {
    * within one shell command (a separator such as {@code &&} or {@code ;} ends it).
    */
   static Match findMigration(List<Fragment> fragments) {
+    return findMigration(fragments, null, null);
+  }
+
+  /** As {@link #findMigration(List)}, noting every script the command starts on the way. */
+  private static Match findMigration(
+      List<Fragment> fragments, TextFile file, StartScripts scripts) {
     String tool = null;
     int toolLine = 0;
+    Match match = null;
+    // At the first word of a command; and whether this command only prints (echo "alembic ...").
+    boolean first = true;
+    boolean printing = false;
     for (Fragment f : fragments) {
       String text = SEPARATORS.matcher(f.text()).replaceAll(" ; ");
       text = NOISE.matcher(text).replaceAll(" ");
@@ -65,7 +76,19 @@ final class CommandRules {
         }
         if (token.equals(";")) {
           tool = null;
+          first = true;
+          printing = false;
           continue;
+        }
+        if (first) {
+          first = false;
+          printing = PRINTERS.contains(token);
+        }
+        if (printing) {
+          continue;
+        }
+        if (scripts != null && f.line() > 0) {
+          scripts.noteCommand(file.path() + ":" + f.line(), token);
         }
         String base = token.substring(token.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         if (base.equals("alembic")) {
@@ -79,18 +102,21 @@ final class CommandRules {
           toolLine = f.line();
         } else if (tool != null && token.equals(verb(tool))) {
           // A tool implied by the image has no line of its own: point at the verb.
-          return new Match(toolLine > 0 ? toolLine : f.line(), tool + " " + token);
+          if (match == null) {
+            match = new Match(toolLine > 0 ? toolLine : f.line(), tool + " " + token);
+          }
+          tool = null;
         }
       }
     }
-    return null;
+    return match;
   }
 
   private static String verb(String tool) {
     return tool.equals("flyway") ? "migrate" : "upgrade";
   }
 
-  static void dockerfile(TextFile file, Findings findings) {
+  static void dockerfile(TextFile file, Findings findings, StartScripts scripts) {
     List<String> lines = file.lines();
     // Per build stage: the image it starts FROM and the ENTRYPOINT it sets, which CMD feeds.
     String image = "";
@@ -128,12 +154,16 @@ final class CommandRules {
         case "ENTRYPOINT" -> {
           entrypoint = fragments;
           report(
-              file, fragments, findings, "the image's ENTRYPOINT runs it at every container start");
+              scripts,
+              file,
+              fragments,
+              findings,
+              "the image's ENTRYPOINT runs it at every container start");
         }
         case "CMD" -> {
           List<Fragment> all = new ArrayList<>(startOf(entrypoint, image));
           all.addAll(fragments);
-          report(file, all, findings, "the image's CMD runs it at every container start");
+          report(scripts, file, all, findings, "the image's CMD runs it at every container start");
         }
         default -> {}
       }
@@ -173,13 +203,14 @@ final class CommandRules {
     return repo.substring(repo.lastIndexOf('/') + 1).equals("flyway");
   }
 
-  static void procfile(TextFile file, Findings findings) {
+  static void procfile(TextFile file, Findings findings, StartScripts scripts) {
     List<String> lines = file.lines();
     for (int i = 0; i < lines.size(); i++) {
       Matcher m = PROCFILE_LINE.matcher(lines.get(i));
       if (m.matches()) {
         String type = m.group(1).toLowerCase(Locale.ROOT);
         report(
+            scripts,
             file,
             List.of(new Fragment(i + 1, m.group(2))),
             findings,
@@ -195,7 +226,7 @@ final class CommandRules {
    * read together (the command is the entrypoint's arguments), with the Flyway image's own
    * entrypoint when none is set.
    */
-  static void compose(TextFile file, Findings findings) {
+  static void compose(TextFile file, Findings findings, StartScripts scripts) {
     List<Entry> entries = YamlLines.read(file.lines());
     Map<Segment, Container> services = containers(entries, "entrypoint", "command");
     for (Container c : services.values()) {
@@ -207,7 +238,12 @@ final class CommandRules {
         all.add(new Fragment(-1, "flyway"));
       }
       all.addAll(c.arguments);
-      report(file, all, findings, "the compose service's command runs it at every container start");
+      report(
+          scripts,
+          file,
+          all,
+          findings,
+          "the compose service's command runs it at every container start");
     }
   }
 
@@ -252,7 +288,7 @@ final class CommandRules {
   }
 
   /** Kubernetes workloads: init containers of every kind, main containers of long-running ones. */
-  static void kubernetes(TextFile file, Findings findings) {
+  static void kubernetes(TextFile file, Findings findings, StartScripts scripts) {
     List<Entry> entries = YamlLines.read(file.lines());
     Map<Integer, String> kinds = new LinkedHashMap<>();
     for (Entry e : entries) {
@@ -287,7 +323,7 @@ final class CommandRules {
         command.add(new Fragment(-1, "flyway"));
       }
       command.addAll(c.arguments);
-      report(file, command, findings, c.where + " runs it every time a pod starts");
+      report(scripts, file, command, findings, c.where + " runs it every time a pod starts");
     }
   }
 
@@ -308,6 +344,37 @@ final class CommandRules {
     return false;
   }
 
+  /**
+   * A shell script that a start command runs: each command line (continuations joined, comments
+   * left out) that runs a migration is a finding.
+   */
+  static void script(TextFile file, Findings findings, List<String> startedFrom) {
+    List<String> lines = file.lines();
+    int i = 0;
+    while (i < lines.size()) {
+      List<Fragment> command = new ArrayList<>();
+      String line;
+      do {
+        line = lines.get(i);
+        String code = YamlLines.stripComment(line.strip());
+        if (!code.isBlank()) {
+          command.add(new Fragment(i + 1, code));
+        }
+        i++;
+      } while (line.stripTrailing().endsWith("\\") && i < lines.size());
+      if (!command.isEmpty()) {
+        report(
+            null,
+            file,
+            command,
+            findings,
+            "a start command runs this script ("
+                + String.join(", ", startedFrom)
+                + "), so it runs at every start");
+      }
+    }
+  }
+
   /** The key's own value and every scalar below it (list items, block scalar lines). */
   private static List<Fragment> valueOf(Entry key, List<Entry> entries) {
     List<Fragment> out = new ArrayList<>();
@@ -324,8 +391,12 @@ final class CommandRules {
   }
 
   private static void report(
-      TextFile file, List<Fragment> fragments, Findings findings, String path) {
-    Match m = findMigration(fragments);
+      StartScripts scripts,
+      TextFile file,
+      List<Fragment> fragments,
+      Findings findings,
+      String path) {
+    Match m = findMigration(fragments, file, scripts);
     if (m == null) {
       return;
     }

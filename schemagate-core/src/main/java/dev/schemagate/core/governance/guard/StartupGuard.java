@@ -25,19 +25,21 @@ import java.util.Set;
  * Hibernate's {@code ddl-auto}/{@code hbm2ddl.auto} set to anything but validate or none;
  * SQLAlchemy's {@code metadata.create_all(}; and {@code alembic upgrade}, {@code flyway migrate} or
  * {@code schemagate upgrade} in a Dockerfile ENTRYPOINT/CMD, a docker-compose command, a Procfile
- * release/web line, or a Kubernetes workload's containers.
+ * release/web line, a Kubernetes workload's containers, or a shell script one of those starts.
  *
- * <p>Contract: only files whose names can hold a trigger are read; everything else is never opened.
- * Directories that hold tools' output or third-party code ({@link #SKIPPED_DIRECTORIES}) are not
- * entered. Symbolic links are followed only when they lead to a file inside the root. A candidate
+ * <p>Contract: only files whose names can hold a trigger are read (and shell scripts only when a
+ * start command names them); everything else is never opened. Directories that hold tools' output
+ * or third-party code ({@link #SKIPPED_DIRECTORIES}) are not entered, except when one is the root
+ * itself. Symbolic links are followed only when they lead to a file inside the root. A candidate
  * that is larger than {@link #MAX_FILE_BYTES}, binary or unreadable is listed in {@link
  * GuardScan#skipped()} rather than failing the scan. Findings in test code are reported and marked
- * ({@link GuardFinding#inTestCode()}): {@link GuardScan#blocking()} leaves them out.
+ * ({@link GuardFinding#inTestCode()}): {@link GuardScan#blocking()} leaves them out. The scan holds
+ * no state between calls and is safe to run from several threads.
  *
  * <p>The trap: this is a text scan, not an interpreter. It cannot see a migration started from
- * application code other than {@code create_all} (a {@code Flyway.migrate()} call), a profile
- * activated at deploy time, or a script an entrypoint calls. A clean scan means none of the known
- * triggers is present, not that none exists.
+ * application code other than {@code create_all} (a {@code Flyway.migrate()} call), a setting made
+ * only by an environment variable or a profile activated at deploy time, or a script called by a
+ * script. A clean scan means none of the known triggers is present, not that none exists.
  */
 public final class StartupGuard {
 
@@ -101,7 +103,7 @@ public final class StartupGuard {
       throw SchemagateException.badInput(
           "cannot scan " + root + ": " + e.getMessage(), "check the path and its permissions");
     }
-    return walk.result();
+    return walk.result(root);
   }
 
   /** One scan's walk and rules; lives for one call, so the scan holds no shared state. */
@@ -112,6 +114,9 @@ public final class StartupGuard {
     private final Findings findings = new Findings();
     private final ClassPath classPath = new ClassPath();
     private final ConfigRules config = new ConfigRules();
+    private final StartScripts startScripts = new StartScripts();
+    // Files that may be start scripts, read only if a start command names them.
+    private final List<Path> scriptFiles = new ArrayList<>();
     private int scanned;
 
     Walk(Path root, Path realRoot) {
@@ -155,6 +160,8 @@ public final class StartupGuard {
       }
       if (kind != null) {
         read(file, rel, kind);
+      } else if (StartScripts.mayBeScript(name)) {
+        scriptFiles.add(file);
       }
       return FileVisitResult.CONTINUE;
     }
@@ -167,6 +174,29 @@ public final class StartupGuard {
     }
 
     private void read(Path file, String rel, TextFile.Kind kind) {
+      TextFile tf = load(file, rel, kind);
+      if (tf == null) {
+        return;
+      }
+      switch (kind) {
+        case SPRING_CONFIG -> config.readSpring(tf, findings);
+        case MAVEN_BUILD, GRADLE_BUILD -> classPath.read(tf);
+        case HIBERNATE_XML -> config.readHibernateXml(tf, findings);
+        case PYTHON -> PythonRule.check(tf, findings);
+        case DOCKERFILE -> CommandRules.dockerfile(tf, findings, startScripts);
+        case COMPOSE -> CommandRules.compose(tf, findings, startScripts);
+        case PROCFILE -> CommandRules.procfile(tf, findings, startScripts);
+        case YAML -> {
+          if (CommandRules.looksLikeKubernetes(tf.lines())) {
+            CommandRules.kubernetes(tf, findings, startScripts);
+          }
+        }
+        case SCRIPT -> {}
+      }
+    }
+
+    /** Reads a candidate as text, or records why not and returns null. */
+    private TextFile load(Path file, String rel, TextFile.Kind kind) {
       byte[] bytes;
       try {
         long size = Files.size(file);
@@ -176,36 +206,22 @@ public final class StartupGuard {
                   rel,
                   Reason.TOO_LARGE,
                   size + " bytes, over the " + MAX_FILE_BYTES + "-byte limit; check it by hand"));
-          return;
+          return null;
         }
         bytes = Files.readAllBytes(file);
       } catch (IOException | SecurityException e) {
         skipped.add(new SkippedFile(rel, Reason.UNREADABLE, String.valueOf(e.getMessage())));
-        return;
+        return null;
       }
       for (byte b : bytes) {
         if (b == 0) {
           skipped.add(new SkippedFile(rel, Reason.BINARY, "holds NUL bytes: not a text file"));
-          return;
+          return null;
         }
       }
       scanned++;
       String text = new String(bytes, StandardCharsets.UTF_8);
-      TextFile tf = new TextFile(rel, kind, TextFile.lines(text), TextFile.isTestPath(rel));
-      switch (kind) {
-        case SPRING_CONFIG -> config.readSpring(tf, findings);
-        case MAVEN_BUILD, GRADLE_BUILD -> classPath.read(tf);
-        case HIBERNATE_XML -> config.readHibernateXml(tf, findings);
-        case PYTHON -> PythonRule.check(tf, findings);
-        case DOCKERFILE -> CommandRules.dockerfile(tf, findings);
-        case COMPOSE -> CommandRules.compose(tf, findings);
-        case PROCFILE -> CommandRules.procfile(tf, findings);
-        case YAML -> {
-          if (CommandRules.looksLikeKubernetes(tf.lines())) {
-            CommandRules.kubernetes(tf, findings);
-          }
-        }
-      }
+      return new TextFile(rel, kind, TextFile.lines(text), TextFile.isTestPath(rel));
     }
 
     private Path linkTarget(Path link) {
@@ -221,10 +237,20 @@ public final class StartupGuard {
       return rel == null ? file.toString() : rel.toString().replace('\\', '/');
     }
 
-    GuardScan result() {
+    GuardScan result(Path given) {
       config.finish(classPath, findings);
+      // Start scripts last: only now is every start command, and so every script name, known.
+      for (Path script : scriptFiles) {
+        List<String> startedFrom = startScripts.startedFrom(String.valueOf(script.getFileName()));
+        if (!startedFrom.isEmpty()) {
+          TextFile tf = load(script, relative(script), TextFile.Kind.SCRIPT);
+          if (tf != null) {
+            CommandRules.script(tf, findings, startedFrom);
+          }
+        }
+      }
       skipped.sort(Comparator.comparing(SkippedFile::file));
-      return new GuardScan(root, findings.sorted(), scanned, skipped);
+      return new GuardScan(given, findings.sorted(), scanned, skipped);
     }
   }
 }

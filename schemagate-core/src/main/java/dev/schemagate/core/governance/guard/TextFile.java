@@ -25,7 +25,9 @@ record TextFile(String path, Kind kind, List<String> lines, boolean inTestCode) 
     COMPOSE,
     PROCFILE,
     /** Any other YAML: a Kubernetes manifest when a document says {@code kind: Deployment}... */
-    YAML
+    YAML,
+    /** A shell script, read only when a start command runs it (see {@link StartScripts}). */
+    SCRIPT
   }
 
   private static final Pattern SPRING =

@@ -332,6 +332,23 @@ class GuardRulesTest {
             tuple("deploy/statefulset.yml", 15, "container-start-migration"));
   }
 
+  @Test
+  void readsTheScriptsThatStartCommandsRunAndNoOthers() throws IOException {
+    write("Procfile", "release: ./bin/release.sh --verbose\n");
+    String script =
+        "#!/bin/sh\necho 'now: flyway migrate'\nflyway -configFiles=conf/flyway.conf migrate\n";
+    write("bin/release.sh", script);
+    write("scripts/ci.sh", script);
+
+    GuardScan scan = StartupGuard.scan(dir);
+
+    assertThat(scan.findings())
+        .extracting(GuardFinding::file, GuardFinding::line, GuardFinding::triggerId)
+        .containsExactly(tuple("bin/release.sh", 3, "container-start-migration"));
+    assertThat(scan.findings().get(0).why()).contains("Procfile:1");
+    assertThat(scan.filesScanned()).isEqualTo(2);
+  }
+
   private List<Tuple> scan() {
     return StartupGuard.scan(dir).findings().stream()
         .map(f -> tuple(f.file(), f.line(), f.triggerId()))
