@@ -263,7 +263,8 @@ final class CommandRules {
   private static Map<Segment, Container> containers(
       List<Entry> entries, String startKey, String argumentsKey) {
     Map<Segment, Container> out = new LinkedHashMap<>();
-    for (Entry e : entries) {
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
       List<Segment> p = e.parents();
       if (e.key() == null || p.isEmpty()) {
         continue;
@@ -279,9 +280,9 @@ final class CommandRules {
         c.image = e.value();
       } else if (start) {
         c.startGiven = true;
-        c.start.addAll(valueOf(e, entries));
+        c.start.addAll(valueOf(entries, i));
       } else {
-        c.arguments.addAll(valueOf(e, entries));
+        c.arguments.addAll(valueOf(entries, i));
       }
     }
     return out;
@@ -375,15 +376,24 @@ final class CommandRules {
     }
   }
 
-  /** The key's own value and every scalar below it (list items, block scalar lines). */
-  private static List<Fragment> valueOf(Entry key, List<Entry> entries) {
+  /**
+   * The value of the key at {@code index}: its own text and every scalar below it (list items,
+   * block scalar lines). What lies below a key follows it without a gap, so the walk stops at the
+   * first entry outside it: linear, even in a manifest with thousands of containers.
+   */
+  private static List<Fragment> valueOf(List<Entry> entries, int index) {
+    Entry key = entries.get(index);
     List<Fragment> out = new ArrayList<>();
     if (!key.value().isEmpty() && !key.value().startsWith("|") && !key.value().startsWith(">")) {
       out.add(new Fragment(key.line(), key.value()));
     }
     Segment self = new Segment(key.key(), key.line());
-    for (Entry e : entries) {
-      if (e.line() > key.line() && e.parents().contains(self) && e.key() == null) {
+    for (int i = index + 1; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      if (!e.parents().contains(self)) {
+        break;
+      }
+      if (e.key() == null) {
         out.add(new Fragment(e.line(), e.value()));
       }
     }
