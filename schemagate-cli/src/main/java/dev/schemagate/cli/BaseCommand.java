@@ -5,25 +5,35 @@ import dev.schemagate.core.RunIdentity;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** What every subcommand shares: the global options, the facade and the output. */
+/**
+ * What every subcommand shares: the global options, the facade and the output. A subcommand may sit
+ * in a group ({@code schemagate keys new}); the global options are found on the top command
+ * whatever the depth.
+ */
 abstract class BaseCommand implements Callable<Integer> {
-  @ParentCommand Main main;
-
   @Spec CommandSpec spec;
+
+  /** The top-level command, which holds the global options. */
+  Main main() {
+    CommandSpec s = spec;
+    while (!(s.userObject() instanceof Main)) {
+      s = s.parent();
+    }
+    return (Main) s.userObject();
+  }
 
   Migrator migrator() {
     return Migrator.open(
-        main.global.toWorkspaceOptions(),
+        main().global.toWorkspaceOptions(),
         RunIdentity.detect(System.getenv(), null, Output.toolVersion()));
   }
 
   Output output() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    return new Output(out, err, main.global);
+    return new Output(out, err, main().global);
   }
 
   @Override

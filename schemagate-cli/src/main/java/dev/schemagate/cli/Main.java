@@ -60,6 +60,9 @@ public final class Main implements Runnable {
     m.put("baseline", SchemaCommands.Baseline.class);
     m.put("backup", SchemaCommands.Backup.class);
     m.put("restore", SchemaCommands.Restore.class);
+    m.put("keys", GovernanceCommands.Keys.class);
+    m.put("guard", GovernanceCommands.Guard.class);
+    m.put("audit-log", GovernanceCommands.AuditLogGroup.class);
     return java.util.Collections.unmodifiableMap(m);
   }
 

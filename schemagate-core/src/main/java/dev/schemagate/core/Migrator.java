@@ -1283,6 +1283,11 @@ public final class Migrator {
         lint);
   }
 
+  /** The governance entry points: keys, the start-up guard, the audit log. */
+  public Governance governance() {
+    return new Governance(workspace);
+  }
+
   private SchemaWorkflows schema() {
     return new SchemaWorkflows(workspace, identity);
   }
