@@ -52,13 +52,12 @@ final class CommandRules {
 
   /**
    * Finds {@code alembic ... upgrade}, {@code flyway ... migrate} or {@code schemagate ... upgrade}
-   * within one shell command (a separator such as {@code &&} or {@code ;} ends it).
+   * within one shell command (a separator such as {@code &&} or {@code ;} ends it; a command that
+   * only prints, {@code echo ...}, is not run). Notes every script word on the way, so the scripts
+   * a start command runs are read later.
+   *
+   * @param scripts where to note script names, or null when the command is itself in a script
    */
-  static Match findMigration(List<Fragment> fragments) {
-    return findMigration(fragments, null, null);
-  }
-
-  /** As {@link #findMigration(List)}, noting every script the command starts on the way. */
   private static Match findMigration(
       List<Fragment> fragments, TextFile file, StartScripts scripts) {
     String tool = null;
