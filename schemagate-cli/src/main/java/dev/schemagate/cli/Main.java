@@ -60,6 +60,7 @@ public final class Main implements Runnable {
     m.put("baseline", SchemaCommands.Baseline.class);
     m.put("backup", SchemaCommands.Backup.class);
     m.put("restore", SchemaCommands.Restore.class);
+    m.put("wo", WorkOrderCommands.Group.class);
     m.put("keys", GovernanceCommands.Keys.class);
     m.put("guard", GovernanceCommands.Guard.class);
     m.put("audit-log", GovernanceCommands.AuditLogGroup.class);

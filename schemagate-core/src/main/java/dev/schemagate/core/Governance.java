@@ -1,7 +1,10 @@
 package dev.schemagate.core;
 
+import dev.schemagate.core.api.SchemaRequest;
+import dev.schemagate.core.api.WorkOrderResult;
 import dev.schemagate.core.config.ConnectionSpec;
 import dev.schemagate.core.config.Workspace;
+import dev.schemagate.core.governance.approval.Decision;
 import dev.schemagate.core.governance.approval.KeyFiles;
 import dev.schemagate.core.governance.approval.Keys;
 import dev.schemagate.core.governance.auditlog.AuditAnchor;
@@ -21,9 +24,39 @@ import java.sql.SQLException;
  */
 public final class Governance {
   private final Workspace workspace;
+  private final WorkOrderService workOrders;
 
-  Governance(Workspace workspace) {
+  Governance(Workspace workspace, RunIdentity identity, Migrator migrator) {
     this.workspace = workspace;
+    this.workOrders = new WorkOrderService(workspace, identity, migrator);
+  }
+
+  /**
+   * Drafts {@code workorders/WO-MIGRATION-NNN.md} for the environment: the migration declaration
+   * with every checksum, the evidence (dry-run SQL, lint, diff and drill on scratch, backup plan),
+   * and placeholders for intent and rollback.
+   *
+   * @param from the heads it starts from, comma-separated; null to read them from the database
+   * @param author who drafts it (a person of the configuration); null for the run's actor
+   */
+  public WorkOrderResult newWorkOrder(
+      String target, String from, String author, SchemaRequest schema) {
+    return workOrders.draft(target, from, author, schema);
+  }
+
+  /** A work order's readable body. */
+  public String showWorkOrder(String idOrPath) {
+    return workOrders.show(idOrPath);
+  }
+
+  /** Signs a work order as approved. Workers and the author are refused (exit 3). */
+  public WorkOrderResult approve(String idOrPath, Path privateKey) {
+    return workOrders.sign(idOrPath, privateKey, Decision.APPROVED, null);
+  }
+
+  /** Signs a refusal with its reason. */
+  public WorkOrderResult reject(String idOrPath, Path privateKey, String reason) {
+    return workOrders.sign(idOrPath, privateKey, Decision.REJECTED, reason);
   }
 
   /**

@@ -1285,7 +1285,7 @@ public final class Migrator {
 
   /** The governance entry points: keys, the start-up guard, the audit log. */
   public Governance governance() {
-    return new Governance(workspace);
+    return new Governance(workspace, identity, this);
   }
 
   private SchemaWorkflows schema() {

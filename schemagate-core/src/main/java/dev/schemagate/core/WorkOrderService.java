@@ -1,0 +1,404 @@
+package dev.schemagate.core;
+
+import dev.schemagate.core.api.LintRequest;
+import dev.schemagate.core.api.LintResult;
+import dev.schemagate.core.api.MigrateRequest;
+import dev.schemagate.core.api.MigrateResult;
+import dev.schemagate.core.api.PlannedStep;
+import dev.schemagate.core.api.RevisionInfo;
+import dev.schemagate.core.api.RunMode;
+import dev.schemagate.core.api.SchemaRequest;
+import dev.schemagate.core.api.WorkOrderResult;
+import dev.schemagate.core.config.Person;
+import dev.schemagate.core.config.ProjectConfig;
+import dev.schemagate.core.config.Workspace;
+import dev.schemagate.core.governance.approval.Approval;
+import dev.schemagate.core.governance.approval.Approvals;
+import dev.schemagate.core.governance.approval.CanonicalForm;
+import dev.schemagate.core.governance.approval.Decision;
+import dev.schemagate.core.governance.approval.Keys;
+import dev.schemagate.core.governance.workorder.WorkOrder;
+import dev.schemagate.core.governance.workorder.WorkOrder.DeclaredRevision;
+import dev.schemagate.core.governance.workorder.WorkOrder.EvidenceRef;
+import dev.schemagate.core.governance.workorder.WorkOrder.HealthCheck;
+import dev.schemagate.core.governance.workorder.WorkOrder.Intent;
+import dev.schemagate.core.governance.workorder.WorkOrder.MigrationDeclaration;
+import dev.schemagate.core.governance.workorder.WorkOrder.RollbackPlan;
+import dev.schemagate.core.governance.workorder.WorkOrderFile;
+import dev.schemagate.core.lint.Finding;
+import dev.schemagate.core.schema.diff.DiffRenderer;
+import dev.schemagate.core.schema.drill.DrillRenderer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Drafting, showing and signing work orders ({@code wo new}, {@code wo show}, {@code wo approve},
+ * {@code wo reject}). Drafting fills in everything the tool can know (the migration declaration
+ * with every checksum, and the evidence: dry-run SQL, lint, schema diff and drill on scratch, the
+ * backup plan) and leaves clear placeholders for what only the author can write.
+ */
+final class WorkOrderService {
+  private static final Pattern FILE = Pattern.compile("WO-MIGRATION-(\\d{3,})\\.md");
+  private static final String TODO = WorkOrderFile.PLACEHOLDER + ": ";
+
+  private final Workspace workspace;
+  private final RunIdentity identity;
+  private final Migrator migrator;
+
+  WorkOrderService(Workspace workspace, RunIdentity identity, Migrator migrator) {
+    this.workspace = workspace;
+    this.identity = identity;
+    this.migrator = migrator;
+  }
+
+  private ProjectConfig config() {
+    if (workspace.config() == null) {
+      throw SchemagateException.badInput(
+          "work orders need a schemagate.yaml with environments and people",
+          "run `schemagate init`, or pass --config");
+    }
+    return workspace.config();
+  }
+
+  /** The project's {@code workorders} folder, beside the configuration file. */
+  Path folder() {
+    return config().file().toAbsolutePath().getParent().resolve("workorders");
+  }
+
+  /** A work order by id or path. */
+  Path locate(String idOrPath) {
+    Path p = Path.of(idOrPath);
+    if (Files.isRegularFile(p)) {
+      return p;
+    }
+    Path byId = folder().resolve(idOrPath.endsWith(".md") ? idOrPath : idOrPath + ".md");
+    if (!Files.isRegularFile(byId)) {
+      throw SchemagateException.badInput(
+          "no work order " + idOrPath + " (looked for " + byId + ")",
+          "give the id (WO-MIGRATION-007) or the file's path");
+    }
+    return byId;
+  }
+
+  /**
+   * Drafts a work order for the workspace's environment.
+   *
+   * @param target where the change goes ({@code head}, a revision)
+   * @param from the heads it starts from, comma-separated ({@code base} for none); null to read
+   *     them from the environment's database
+   */
+  WorkOrderResult draft(String target, String from, String author, SchemaRequest schema) {
+    ProjectConfig config = config();
+    String who = author == null ? identity.actor() : author;
+    if (!config.people().isEmpty() && !config.people().containsKey(who)) {
+      throw SchemagateException.badInput(
+          "the author '" + who + "' is not one of the people in " + config.file(),
+          "pass --author <name> with your name from people, or set SCHEMAGATE_ACTOR");
+    }
+    String env = workspace.environment();
+    if (env == null || !config.environments().containsKey(env)) {
+      throw SchemagateException.badInput(
+          "a work order is for exactly one environment; name it with --env",
+          "one of " + config.environments().keySet());
+    }
+    String fromText = from;
+    if (fromText == null) {
+      List<String> heads = migrator.current().revisions().stream().map(RevisionInfo::id).toList();
+      fromText = heads.isEmpty() ? "base" : String.join(",", heads);
+    }
+    MigrateResult sql =
+        migrator.upgrade(new MigrateRequest(target, RunMode.SQL, fromText, null, null, null));
+    if (sql.plan().isEmpty()) {
+      throw SchemagateException.badInput(
+          "nothing to do from " + fromText + " to " + target, "choose another --to or --from");
+    }
+    List<DeclaredRevision> revisions = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    boolean irreversible = false;
+    for (PlannedStep step : sql.plan()) {
+      RevisionInfo info = migrator.show(step.revision()).revision();
+      revisions.add(
+          new DeclaredRevision(
+              info.id(),
+              info.file(),
+              info.checksum(),
+              info.downRevisions(),
+              info.branchLabels(),
+              info.irreversible()));
+      irreversible |= info.irreversible() != null;
+      files.add(workspace.migrations().resolve(info.file()));
+    }
+    List<String> fromHeads =
+        fromText.equals("base") ? List.of() : Arrays.asList(fromText.split(","));
+
+    String id = nextId();
+    Path dir = folder().resolve(id);
+    Map<String, EvidenceRef> evidence = new TreeMap<>();
+    List<String> written = new ArrayList<>();
+    evidence.put("dry_run_sql", write(dir, "dry-run.sql", sql.sql(), written));
+    LintResult lint = migrator.lint(new LintRequest(files, null, false));
+    evidence.put("lint", write(dir, "lint.txt", lintText(lint), written));
+    String diffFrom = fromHeads.size() == 1 ? fromHeads.get(0) : "base";
+    var diff = migrator.diff(diffFrom, target, schema);
+    evidence.put(
+        "diff",
+        write(
+            dir,
+            "diff.md",
+            "From: "
+                + diff.from()
+                + "  \nTo: "
+                + diff.to()
+                + "\n\n"
+                + DiffRenderer.markdown(diff.diff()),
+            written));
+    var drill = migrator.drill(diffFrom + ":" + target, schema);
+    evidence.put("drill", write(dir, "drill.md", DrillRenderer.markdown(drill), written));
+    evidence.put("backup_plan", write(dir, "backup-plan.md", backupPlan(env), written));
+
+    WorkOrder wo =
+        new WorkOrder(
+            id,
+            env,
+            who,
+            identity
+                .clock()
+                .instant()
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString(),
+            new MigrationDeclaration("upgrade", target, fromHeads, sql.headsAfter(), revisions),
+            new Intent(
+                TODO + "what changes, in one sentence",
+                TODO + "why it is needed now",
+                TODO + "what happens if it is not done",
+                TODO + "the alternatives considered and why they were rejected"),
+            new RollbackPlan(
+                List.of(
+                    TODO
+                        + "the steps, e.g. `schemagate downgrade "
+                        + (fromHeads.isEmpty() ? "base" : fromHeads.get(0))
+                        + " --env "
+                        + env
+                        + " --work-order <rollback WO>`"),
+                List.of(TODO + "what observation starts the rollback"),
+                List.of(
+                    new HealthCheck(TODO + "SELECT ... after the rollback", TODO + "the result"))),
+            irreversible ? TODO + "why an irreversible change is acceptable" : null,
+            irreversible ? TODO + "what makes up for it (backup, export, feature flag)" : null,
+            List.of(),
+            evidence,
+            List.of());
+    Path file = folder().resolve(id + ".md");
+    writeFile(file, WorkOrderFile.write(wo));
+    written.add(0, file.toString());
+    List<String> notes = new ArrayList<>();
+    notes.add("fill in intent and rollback in " + file + " (the lines starting with TODO)");
+    if (irreversible) {
+      notes.add("an irreversible migration is included: justify it and name compensating controls");
+    }
+    if (lint.errors() > 0) {
+      notes.add(
+          lint.errors() + " lint error(s): fix them or waive each in lint_waivers with a reason");
+    }
+    return new WorkOrderResult(id, file.toString(), written, notes);
+  }
+
+  private static String lintText(LintResult lint) {
+    StringBuilder sb = new StringBuilder();
+    for (Finding f : lint.findings()) {
+      sb.append(f.file())
+          .append(':')
+          .append(f.line())
+          .append(": ")
+          .append(f.severity().name().toLowerCase(java.util.Locale.ROOT))
+          .append(' ')
+          .append(f.rule())
+          .append(": ")
+          .append(f.message())
+          .append('\n');
+    }
+    sb.append(lint.errors())
+        .append(" error(s), ")
+        .append(lint.warnings())
+        .append(" warning(s) in ")
+        .append(lint.files())
+        .append(" file(s)\n");
+    return sb.toString();
+  }
+
+  private static String backupPlan(String env) {
+    return "## Backup plan\n\n"
+        + "Before execution the gate takes a verified backup of `"
+        + env
+        + "`: `pg_dump` in custom format for PostgreSQL, the online backup for SQLite, restored"
+        + " into a scratch database and compared (schema and row counts) before anything runs. Its"
+        + " confirmation record (file, size, SHA-256, verified, time) goes into the evidence pack."
+        + "\n\nRestore path: `schemagate restore <file> --env "
+        + env
+        + "` checks the SHA-256 against the record, then restores.\n";
+  }
+
+  private String nextId() {
+    int max = 0;
+    if (Files.isDirectory(folder())) {
+      try (var s = Files.list(folder())) {
+        for (Path p : (Iterable<Path>) s::iterator) {
+          Matcher m = FILE.matcher(p.getFileName().toString());
+          if (m.matches()) {
+            max = Math.max(max, Integer.parseInt(m.group(1)));
+          }
+        }
+      } catch (IOException e) {
+        throw new SchemagateException(
+            ExitCode.FAILED, "cannot list " + folder() + ": " + e.getMessage(), "check it", e);
+      }
+    }
+    return String.format("WO-MIGRATION-%03d", max + 1);
+  }
+
+  private EvidenceRef write(Path dir, String name, String text, List<String> written) {
+    Path file = dir.resolve(name);
+    writeFile(file, text);
+    written.add(file.toString());
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    String relative = folder().getParent().relativize(file).toString();
+    return new EvidenceRef(relative, CanonicalForm.sha256Hex(bytes));
+  }
+
+  private static void writeFile(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new SchemagateException(
+          ExitCode.FAILED, "cannot write " + file + ": " + e.getMessage(), "check the folder", e);
+    }
+  }
+
+  /** The readable body of a work order, from its front matter. */
+  String show(String idOrPath) {
+    Path file = locate(idOrPath);
+    return dev.schemagate.core.governance.workorder.WorkOrderMarkdown.body(
+        WorkOrderFile.read(file));
+  }
+
+  /**
+   * Signs a work order as approved or rejected with a private key, and appends the signature to the
+   * file. The signer is the configured person whose public key matches the key. Workers and the
+   * author are refused here already (exit 3); the gate checks again.
+   */
+  WorkOrderResult sign(String idOrPath, Path keyFile, Decision decision, String reason) {
+    ProjectConfig config = config();
+    Path file = locate(idOrPath);
+    WorkOrder wo = WorkOrderFile.read(file);
+    KeyPair pair = Keys.readKeyPair(keyFile);
+    String fingerprint = Keys.fingerprint(pair.getPublic());
+    Person signer = null;
+    for (Person p : config.people().values()) {
+      if (p.publicKey() != null
+          && Keys.fingerprint(
+                  Keys.parseInline(p.publicKey(), config.file() + ": people: " + p.name()))
+              .equals(fingerprint)) {
+        signer = p;
+      }
+    }
+    if (signer == null) {
+      throw new SchemagateException(
+          ExitCode.BLOCKED,
+          "the key "
+              + keyFile
+              + " ("
+              + fingerprint
+              + ") belongs to nobody in "
+              + config.file()
+              + "'s people",
+          "sign with your own key, or have your public key added to people");
+    }
+    if (!signer.role().mayApprove()) {
+      throw new SchemagateException(
+          ExitCode.BLOCKED,
+          signer.name() + " is a worker: workers may draft work orders, never approve them",
+          "ask a manager, planning and governance, or the final authority to sign");
+    }
+    if (decision == Decision.APPROVED && signer.name().equals(wo.author())) {
+      throw new SchemagateException(
+          ExitCode.BLOCKED,
+          signer.name() + " wrote " + wo.id() + " and may not approve it",
+          "ask someone else with an approving role to sign");
+    }
+    byte[] canonical = CanonicalForm.encode(WorkOrderFile.canonicalFields(wo));
+    Approval a =
+        Approvals.sign(
+            canonical,
+            signer.name(),
+            signer.role().configName(),
+            decision,
+            reason,
+            pair.getPrivate(),
+            identity.clock());
+    Map<String, String> stored = new LinkedHashMap<>();
+    stored.put("decision", a.decision().name().toLowerCase(java.util.Locale.ROOT));
+    stored.put("approver", a.approver());
+    stored.put("role", a.role());
+    stored.put("key_fingerprint", a.keyFingerprint());
+    stored.put("at", a.atText());
+    if (a.hasReason()) {
+      stored.put("reason", a.reason());
+    }
+    stored.put("content_sha256", a.contentSha256());
+    stored.put("signature", a.signature());
+    List<Map<String, String>> approvals = new ArrayList<>(wo.approvals());
+    approvals.add(stored);
+    WorkOrder signed =
+        new WorkOrder(
+            wo.id(),
+            wo.environment(),
+            wo.author(),
+            wo.created(),
+            wo.migration(),
+            wo.intent(),
+            wo.rollback(),
+            wo.irreversibleJustification(),
+            wo.compensatingControls(),
+            wo.lintWaivers(),
+            wo.evidence(),
+            approvals);
+    writeFile(file, WorkOrderFile.write(signed));
+    return new WorkOrderResult(
+        wo.id(),
+        file.toString(),
+        List.of(file.toString()),
+        List.of(
+            decision.name().toLowerCase(java.util.Locale.ROOT)
+                + " by "
+                + signer.name()
+                + " ("
+                + signer.role().configName()
+                + ") with key "
+                + fingerprint));
+  }
+
+  /** An approval as stored in a work order, back as a record; null fields stay null. */
+  static Approval approvalOf(Map<String, String> stored) {
+    return new Approval(
+        Decision.valueOf(stored.getOrDefault("decision", "").toUpperCase(java.util.Locale.ROOT)),
+        stored.get("approver"),
+        stored.get("role"),
+        stored.get("key_fingerprint"),
+        java.time.Instant.parse(stored.get("at")),
+        stored.get("reason"),
+        stored.get("content_sha256"),
+        stored.get("signature"));
+  }
+}
