@@ -28,7 +28,8 @@ import java.util.Objects;
  * @param requestedEnvironment the environment the user asked for ({@code --env}), or null
  * @param environments the configured environments by name
  * @param people the configured people by name; the trust root for signatures and roles
- * @param approvals the approvals and rejections stored in the work order, parsed
+ * @param approvals the approvals and rejections stored in the work order, parsed; the work order's
+ *     own raw {@link WorkOrder#approvals()} maps are not read, only this list
  * @param approvalProblems stored approvals that could not even be parsed, one message each (a
  *     tampered entry must fail the gate, not crash it)
  * @param currentChecksums each declared revision's checksum as its file reads now, by revision id;

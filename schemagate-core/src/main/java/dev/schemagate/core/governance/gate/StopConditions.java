@@ -706,6 +706,10 @@ public final class StopConditions {
         me,
         "now ("
             + now
+            + ", "
+            + local(now, windows.get(0))
+            + " "
+            + windows.get(0).zone().getId()
             + ") is outside every window of "
             + c.envName
             + ": "

@@ -187,6 +187,7 @@ class StopConditionsTest {
   private static final class Builder {
     WorkOrder wo;
     String env;
+    Map<String, ProjectConfig.Environment> environments;
     Map<String, Person> people;
     List<Approval> approvals;
     List<String> approvalProblems;
@@ -206,6 +207,7 @@ class StopConditionsTest {
       this.in = in;
       wo = in.workOrder();
       env = in.requestedEnvironment();
+      environments = in.environments();
       people = in.people();
       approvals = new ArrayList<>(in.approvals());
       approvalProblems = in.approvalProblems();
@@ -225,7 +227,7 @@ class StopConditionsTest {
       return new GateInput(
           wo,
           env,
-          in.environments(),
+          environments,
           people,
           approvals,
           approvalProblems,
@@ -430,6 +432,43 @@ class StopConditionsTest {
         .contains("1 valid approval")
         .contains("wendy (worker): workers never approve");
     assertThat(in).isNotNull();
+  }
+
+  @Test
+  void theSameApproverTwiceCountsOnce() {
+    GateInput in = passing();
+    Approval again = approve(in.workOrder(), "alice", alice);
+    String reason =
+        onlyFailure(
+            with(
+                in,
+                b -> {
+                  b.approvals.removeIf(a -> a.approver().equals("max"));
+                  b.approvals.add(again);
+                  return b;
+                }),
+            StopCondition.APPROVALS);
+    assertThat(reason).contains("1 valid approval from alice (final_authority)");
+  }
+
+  @Test
+  void theRoleAnApprovalClaimsIsIgnoredInFavourOfTheConfiguredOne() {
+    GateInput in = passing();
+    byte[] canonical = CanonicalForm.encode(WorkOrderFile.canonicalFields(in.workOrder()));
+    Approval claimsMore =
+        Approvals.sign(
+            canonical, "pat", "final_authority", Decision.APPROVED, null, pat.getPrivate(), clock);
+    String reason =
+        onlyFailure(
+            with(
+                in,
+                b -> {
+                  b.approvals =
+                      new ArrayList<>(List.of(approve(in.workOrder(), "max", max), claimsMore));
+                  return b;
+                }),
+            StopCondition.FINAL_AUTHORITY);
+    assertThat(reason).contains("pat (planning_and_governance)");
   }
 
   // --- environment -----------------------------------------------------------------------------
@@ -826,6 +865,68 @@ class StopConditionsTest {
         .contains("max (manager), pat (planning_and_governance)");
   }
 
+  @Test
+  void anEnvironmentNamedProdNeedsTheFinalAuthorityEvenWhenItsPolicyNamesNoOne() {
+    GateInput in = passing();
+    Map<String, ProjectConfig.Environment> envs = new LinkedHashMap<>(in.environments());
+    ProjectConfig.Environment p = envs.get("production");
+    envs.put(
+        "production",
+        new ProjectConfig.Environment(
+            p.name(),
+            p.url(),
+            p.urlEnv(),
+            true,
+            new ApprovalPolicy(2, p.approvals().roles(), null),
+            p.windows()));
+    String reason =
+        onlyFailure(
+            with(
+                in,
+                b -> {
+                  b.environments = envs;
+                  b.approvals =
+                      new ArrayList<>(
+                          List.of(
+                              approve(in.workOrder(), "max", max),
+                              approve(in.workOrder(), "pat", pat)));
+                  return b;
+                }),
+            StopCondition.FINAL_AUTHORITY);
+    assertThat(reason).contains("production is production").contains("the final authority");
+  }
+
+  @Test
+  void stagingWithoutANamedFinalApproverPassesWithOneManager() {
+    WorkOrder wo = workOrder();
+    WorkOrder staging =
+        new WorkOrder(
+            wo.id(),
+            "staging",
+            wo.author(),
+            wo.created(),
+            wo.migration(),
+            wo.intent(),
+            wo.rollback(),
+            null,
+            null,
+            wo.lintWaivers(),
+            wo.evidence(),
+            List.of());
+    GateReport report =
+        StopConditions.evaluate(
+            with(
+                passing(staging),
+                b -> {
+                  b.approvals = new ArrayList<>(List.of(approve(staging, "max", max)));
+                  return b;
+                }));
+    assertThat(report.failures()).as(report.render()).isEmpty();
+    assertThat(report.result(StopCondition.FINAL_AUTHORITY).reason())
+        .contains("not required: staging is not production");
+    assertThat(report.result(StopCondition.OUTSIDE_WINDOW).reason()).contains("any time");
+  }
+
   // --- self approval ---------------------------------------------------------------------------
 
   @Test
@@ -931,6 +1032,20 @@ class StopConditionsTest {
                 }),
             StopCondition.WORKER_EXECUTION);
     assertThat(reason).contains("wendy is a worker").contains("production");
+  }
+
+  @Test
+  void anExecutorWhoIsNotConfiguredFailsNamingThem() {
+    String reason =
+        onlyFailure(
+            with(
+                passing(),
+                b -> {
+                  b.actor = "ci-bot";
+                  return b;
+                }),
+            StopCondition.WORKER_EXECUTION);
+    assertThat(reason).contains("'ci-bot' is not a configured person");
   }
 
   @Test
