@@ -42,7 +42,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
+// One instance for all tests: the key pairs are generated once (the tests never change them).
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StopConditionsTest {
   private static final String REV = "60cd79d01a55";
   private static final String FILE = "migrations/60cd79d01a55_create_payment_methods.sql";
@@ -139,8 +142,20 @@ class StopConditionsTest {
     return Approvals.sign(canonical, who, role, decision, reason, key.getPrivate(), clock);
   }
 
+  /**
+   * Signing derives the public key and checks it each time, the slowest step of these tests; the
+   * same approval of the same content is signed once (Ed25519 signatures are deterministic).
+   */
+  private final Map<String, Approval> signed = new java.util.HashMap<>();
+
   private Approval approve(WorkOrder wo, String who, KeyPair key) {
-    return sign(wo, who, key, Decision.APPROVED, null);
+    String id =
+        who
+            + " "
+            + Keys.fingerprint(key.getPublic())
+            + " "
+            + CanonicalForm.sha256Hex(CanonicalForm.encode(WorkOrderFile.canonicalFields(wo)));
+    return signed.computeIfAbsent(id, k -> sign(wo, who, key, Decision.APPROVED, null));
   }
 
   /** The passing input, for {@code wo}, approved by max and alice over exactly {@code wo}. */
