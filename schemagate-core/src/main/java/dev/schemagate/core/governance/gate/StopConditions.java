@@ -129,7 +129,7 @@ public final class StopConditions {
     }
     List<String> problems = new ArrayList<>();
     c.in.approvalProblems().forEach(p -> problems.add("unreadable approval: " + safe(p)));
-    c.keyProblems.forEach(p -> problems.add("configuration: " + safe(p)));
+    c.keyProblems.forEach(p -> problems.add(safe(p)));
     for (Checked k : c.checked) {
       Outcome o = k.verification().outcome();
       if (o != Outcome.VALID && o != Outcome.CONTENT_CHANGED) {
@@ -146,7 +146,7 @@ public final class StopConditions {
       }
     }
     Map<String, String> counted = new LinkedHashMap<>();
-    List<String> notCounted = new ArrayList<>();
+    Set<String> notCounted = new LinkedHashSet<>();
     for (Checked k : c.checked) {
       Approval a = k.approval();
       if (!k.verification().valid() || a.decision() != Decision.APPROVED) {
@@ -224,7 +224,7 @@ public final class StopConditions {
       if (c.wo == null) {
         return ConditionResult.fail(me, NO_WORK_ORDER);
       }
-      if (!c.in.environments().containsKey(c.wo.environment())) {
+      if (c.wo.environment() == null || !c.in.environments().containsKey(c.wo.environment())) {
         return ConditionResult.fail(
             me,
             "the work order is for '"
@@ -869,6 +869,8 @@ public final class StopConditions {
     final String envName;
     final ProjectConfig.Environment env;
     final List<Checked> checked = new ArrayList<>();
+
+    /** Problems that void every approval: a configured key that does not parse, no content. */
     final List<String> keyProblems = new ArrayList<>();
 
     Context(GateInput in) {
@@ -877,7 +879,9 @@ public final class StopConditions {
       // The work order's environment is what approvers signed; the requested one only when there
       // is no usable work order. A mismatch between the two is the environment condition's to say.
       String name = null;
-      if (wo != null && in.environments().containsKey(wo.environment())) {
+      if (wo != null
+          && wo.environment() != null
+          && in.environments().containsKey(wo.environment())) {
         name = wo.environment();
       } else if (in.requestedEnvironment() != null
           && in.environments().containsKey(in.requestedEnvironment())) {
@@ -901,7 +905,17 @@ public final class StopConditions {
         // A null value makes verification say "has no public key configured".
         keys.put(p.name(), key);
       }
-      byte[] canonical = CanonicalForm.encode(WorkOrderFile.canonicalFields(wo));
+      byte[] canonical;
+      try {
+        canonical = CanonicalForm.encode(WorkOrderFile.canonicalFields(wo));
+      } catch (RuntimeException e) {
+        // No canonical form, so no approval can verify: say why instead of crashing the report.
+        keyProblems.add(
+            "the work order's canonical form cannot be built ("
+                + e.getClass().getSimpleName()
+                + "), so no approval can be verified");
+        return;
+      }
       for (Approval a : in.approvals()) {
         Verification v;
         try {

@@ -1116,4 +1116,55 @@ class StopConditionsTest {
             StopCondition.APPROVALS);
     assertThat(reason).contains("approvals[2]: signature is missing");
   }
+
+  @Test
+  void aWorkOrderWithoutAnEnvironmentIsReportedNotCrashedOn() {
+    WorkOrder wo = workOrder();
+    WorkOrder nowhere =
+        new WorkOrder(
+            wo.id(),
+            null,
+            wo.author(),
+            wo.created(),
+            wo.migration(),
+            wo.intent(),
+            wo.rollback(),
+            null,
+            null,
+            wo.lintWaivers(),
+            wo.evidence(),
+            List.of());
+    for (GateCommand command : GateCommand.values()) {
+      GateReport report =
+          StopConditions.evaluate(
+              with(
+                  passing(),
+                  b -> {
+                    b.wo = nowhere;
+                    b.command = command;
+                    b.env = command.executes() ? "production" : null;
+                    return b;
+                  }));
+      assertThat(report.results()).hasSize(StopCondition.values().length);
+      assertThat(report.result(StopCondition.ENVIRONMENT).pass()).isFalse();
+      assertThat(report.render()).doesNotContain("could not be checked");
+    }
+  }
+
+  @Test
+  void aConfiguredKeyThatDoesNotParseFailsApprovalsNamingThePerson() {
+    GateInput in = passing();
+    Map<String, Person> people = new LinkedHashMap<>(in.people());
+    people.put("pat", new Person("pat", Role.PLANNING_AND_GOVERNANCE, "ed25519:not-base64!"));
+    String reason =
+        onlyFailure(
+            with(
+                in,
+                b -> {
+                  b.people = people;
+                  return b;
+                }),
+            StopCondition.APPROVALS);
+    assertThat(reason).contains("people.pat");
+  }
 }
