@@ -1,6 +1,7 @@
 package dev.schemagate.cli;
 
 import dev.schemagate.core.api.WorkOrderResult;
+import dev.schemagate.core.governance.gate.GateReport;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +15,7 @@ final class WorkOrderCommands {
   @Command(
       name = "wo",
       description = "Work orders: one approved change to exactly one environment.",
-      subcommands = {New.class, Show.class, Approve.class, Reject.class})
+      subcommands = {New.class, Show.class, Check.class, Approve.class, Reject.class})
   static final class Group implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -72,6 +73,26 @@ final class WorkOrderCommands {
     int run(Output out) {
       render(out, migrator().governance().newWorkOrder(to, from, author, schema.toRequest()));
       return 0;
+    }
+  }
+
+  @Command(
+      name = "check",
+      description = {
+        "List every hard stop condition for a work order, PASS or FAIL with the reason, for the"
+            + " environment named with --env. Changes nothing.",
+        "Exit code 0 when all pass, 3 (blocked by policy) when any fails."
+      })
+  static final class Check extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "<WO>", description = "The id or the file.")
+    String workOrder;
+
+    @Override
+    int run(Output out) {
+      GateReport r = migrator().governance().checkWorkOrder(workOrder);
+      out.result(r);
+      out.line(r.render().stripTrailing());
+      return r.passed() ? 0 : dev.schemagate.core.ExitCode.BLOCKED.code();
     }
   }
 

@@ -177,4 +177,18 @@ class WorkOrderCommandsTest {
     assertThat(stranger.exitCode()).isEqualTo(2);
     assertThat(stranger.err()).contains("the author 'eve' is not one of the people");
   }
+
+  @Test
+  void checkListsEveryStopConditionAndBlocksTheFreshDraftNamingWhatIsMissing() throws Exception {
+    cli("--env", "staging", "wo", "new", "--to", "head", "--from", "base", "--author", "wendy");
+    CliRunner check = cli("--env", "staging", "wo", "check", "WO-MIGRATION-001");
+    assertThat(check.exitCode()).as(check.all()).isEqualTo(3);
+    // Not approved, rollback plan still TODO, migrations not in git: each named.
+    assertThat(check.out())
+        .containsPattern("FAIL +approvals")
+        .containsPattern("FAIL +rollback")
+        .contains("PASS");
+    // Nothing was executed: no database was created.
+    assertThat(project.resolve("staging.db")).doesNotExist();
+  }
 }

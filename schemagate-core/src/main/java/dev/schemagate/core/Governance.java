@@ -10,6 +10,8 @@ import dev.schemagate.core.governance.approval.Keys;
 import dev.schemagate.core.governance.auditlog.AuditAnchor;
 import dev.schemagate.core.governance.auditlog.AuditLog;
 import dev.schemagate.core.governance.auditlog.AuditVerification;
+import dev.schemagate.core.governance.gate.GateCommand;
+import dev.schemagate.core.governance.gate.GateReport;
 import dev.schemagate.core.governance.guard.GuardScan;
 import dev.schemagate.core.governance.guard.StartupGuard;
 import dev.schemagate.core.history.Database;
@@ -47,6 +49,14 @@ public final class Governance {
   /** A work order's readable body. */
   public String showWorkOrder(String idOrPath) {
     return workOrders.show(idOrPath);
+  }
+
+  /**
+   * Lists every hard stop condition for a work order with PASS or FAIL and the reason, for the
+   * environment given with {@code --env}. Changes nothing.
+   */
+  public GateReport checkWorkOrder(String idOrPath) {
+    return workOrders.check(idOrPath, GateCommand.CHECK, null);
   }
 
   /** Signs a work order as approved. Workers and the author are refused (exit 3). */

@@ -1,7 +1,6 @@
 package dev.schemagate.core;
 
 import dev.schemagate.core.api.LintRequest;
-import dev.schemagate.core.api.LintResult;
 import dev.schemagate.core.api.MigrateRequest;
 import dev.schemagate.core.api.MigrateResult;
 import dev.schemagate.core.api.PlannedStep;
@@ -17,6 +16,14 @@ import dev.schemagate.core.governance.approval.Approvals;
 import dev.schemagate.core.governance.approval.CanonicalForm;
 import dev.schemagate.core.governance.approval.Decision;
 import dev.schemagate.core.governance.approval.Keys;
+import dev.schemagate.core.governance.gate.EvidenceCheck;
+import dev.schemagate.core.governance.gate.GateCommand;
+import dev.schemagate.core.governance.gate.GateInput;
+import dev.schemagate.core.governance.gate.GateReport;
+import dev.schemagate.core.governance.gate.GitState;
+import dev.schemagate.core.governance.gate.StopConditions;
+import dev.schemagate.core.governance.git.GitStatus;
+import dev.schemagate.core.governance.guard.StartupGuard;
 import dev.schemagate.core.governance.workorder.WorkOrder;
 import dev.schemagate.core.governance.workorder.WorkOrder.DeclaredRevision;
 import dev.schemagate.core.governance.workorder.WorkOrder.EvidenceRef;
@@ -147,8 +154,8 @@ final class WorkOrderService {
     Map<String, EvidenceRef> evidence = new TreeMap<>();
     List<String> written = new ArrayList<>();
     evidence.put("dry_run_sql", write(dir, "dry-run.sql", sql.sql(), written));
-    LintResult lint = migrator.lint(new LintRequest(files, null, false));
-    evidence.put("lint", write(dir, "lint.txt", lintText(lint), written));
+    List<Finding> lintFindings = lintFor(files);
+    evidence.put("lint", write(dir, "lint.txt", lintText(lintFindings, files.size()), written));
     String diffFrom = fromHeads.size() == 1 ? fromHeads.get(0) : "base";
     var diff = migrator.diff(diffFrom, target, schema);
     evidence.put(
@@ -207,16 +214,40 @@ final class WorkOrderService {
     if (irreversible) {
       notes.add("an irreversible migration is included: justify it and name compensating controls");
     }
-    if (lint.errors() > 0) {
-      notes.add(
-          lint.errors() + " lint error(s): fix them or waive each in lint_waivers with a reason");
+    long errors =
+        lintFindings.stream()
+            .filter(f -> f.severity() == dev.schemagate.core.lint.Severity.ERROR)
+            .count();
+    if (errors > 0) {
+      notes.add(errors + " lint error(s): fix them or waive each in lint_waivers with a reason");
     }
     return new WorkOrderResult(id, file.toString(), written, notes);
   }
 
-  private static String lintText(LintResult lint) {
+  /**
+   * The project's lint (both directions, each migration with its own transaction mode, history
+   * checks) narrowed to the given files: linting the files one by one, as squawk does, would hold a
+   * downgrade's DROP of what its own upgrade made against it.
+   */
+  private List<Finding> lintFor(List<Path> files) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    files.forEach(f -> names.add(f.getFileName().toString()));
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : migrator.lint(LintRequest.project()).findings()) {
+      if (f.file() != null && names.contains(f.file().getFileName().toString())) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  private static String lintText(List<Finding> findings, int fileCount) {
     StringBuilder sb = new StringBuilder();
-    for (Finding f : lint.findings()) {
+    long errors = 0;
+    long warnings = 0;
+    for (Finding f : findings) {
+      errors += f.severity() == dev.schemagate.core.lint.Severity.ERROR ? 1 : 0;
+      warnings += f.severity() == dev.schemagate.core.lint.Severity.WARNING ? 1 : 0;
       sb.append(f.file())
           .append(':')
           .append(f.line())
@@ -228,11 +259,11 @@ final class WorkOrderService {
           .append(f.message())
           .append('\n');
     }
-    sb.append(lint.errors())
+    sb.append(errors)
         .append(" error(s), ")
-        .append(lint.warnings())
+        .append(warnings)
         .append(" warning(s) in ")
-        .append(lint.files())
+        .append(fileCount)
         .append(" file(s)\n");
     return sb.toString();
   }
@@ -387,6 +418,98 @@ final class WorkOrderService {
                 + signer.role().configName()
                 + ") with key "
                 + fingerprint));
+  }
+
+  /**
+   * Evaluates every hard stop condition for a work order, as {@code wo check} and (later) the gate
+   * do: the inputs are gathered here (files, git, plan, guard, lint, evidence hashes) and judged in
+   * memory by {@link StopConditions}.
+   */
+  GateReport check(String idOrPath, GateCommand command, String rollbackTrigger) {
+    ProjectConfig config = config();
+    Path file = locate(idOrPath);
+    WorkOrder wo = WorkOrderFile.read(file);
+    List<Approval> approvals = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (Map<String, String> stored : wo.approvals()) {
+      try {
+        approvals.add(approvalOf(stored));
+      } catch (RuntimeException e) {
+        problems.add("an approval entry cannot be read: " + e.getMessage());
+      }
+    }
+    Map<String, String> checksums = new LinkedHashMap<>();
+    Map<String, GitState> git = new LinkedHashMap<>();
+    List<Path> files = new ArrayList<>();
+    List<Path> declared = new ArrayList<>();
+    for (DeclaredRevision r : wo.migration().revisions()) {
+      try {
+        RevisionInfo info = migrator.show(r.id()).revision();
+        checksums.put(r.id(), info.checksum());
+        Path f = workspace.migrations().resolve(info.file());
+        files.add(f);
+        declared.add(f);
+      } catch (SchemagateException e) {
+        // The revision is gone from the folder: its checksum stays absent, which fails the check.
+        declared.add(null);
+      }
+    }
+    Map<Path, GitStatus.State> states = GitStatus.of(files);
+    int i = 0;
+    for (DeclaredRevision r : wo.migration().revisions()) {
+      Path f = declared.get(i++);
+      if (f != null) {
+        git.put(r.id(), GitState.valueOf(states.get(f).name()));
+      }
+    }
+    String from =
+        wo.migration().from().isEmpty() ? "base" : String.join(",", wo.migration().from());
+    List<String> planned = new ArrayList<>();
+    try {
+      MigrateResult plan =
+          migrator.upgrade(
+              new MigrateRequest(wo.migration().target(), RunMode.SQL, from, null, null, null));
+      plan.plan().forEach(s -> planned.add(s.revision()));
+    } catch (SchemagateException e) {
+      problems.add("the plan cannot be computed: " + e.getMessage());
+    }
+    Path root = folder().getParent();
+    Map<String, EvidenceCheck> evidence = new TreeMap<>();
+    wo.evidence()
+        .forEach(
+            (name, ref) -> {
+              Path f = root.resolve(ref.file());
+              try {
+                String actual = CanonicalForm.sha256Hex(Files.readAllBytes(f));
+                evidence.put(
+                    name,
+                    actual.equals(ref.sha256())
+                        ? EvidenceCheck.matches(ref.file())
+                        : EvidenceCheck.hashDiffers(ref.file(), ref.sha256(), actual));
+              } catch (IOException e) {
+                evidence.put(name, EvidenceCheck.missing(ref.file(), "cannot be read"));
+              }
+            });
+    List<Finding> lint = files.isEmpty() ? List.of() : lintFor(files);
+    GateInput input =
+        new GateInput(
+            wo,
+            workspace.environment(),
+            config.environments(),
+            config.people(),
+            approvals,
+            problems,
+            checksums,
+            planned,
+            git,
+            StartupGuard.scan(root),
+            lint,
+            evidence,
+            identity.clock().instant(),
+            command,
+            rollbackTrigger,
+            identity.actor());
+    return StopConditions.evaluate(input);
   }
 
   /** An approval as stored in a work order, back as a record; null fields stay null. */
