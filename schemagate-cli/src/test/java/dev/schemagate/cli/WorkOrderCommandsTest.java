@@ -191,4 +191,30 @@ class WorkOrderCommandsTest {
     // Nothing was executed: no database was created.
     assertThat(project.resolve("staging.db")).doesNotExist();
   }
+
+  @Test
+  void oneByteChangedInAMigrationAfterApprovalFailsTheCheck() throws Exception {
+    cli("--env", "staging", "wo", "new", "--to", "head", "--from", "base", "--author", "wendy");
+    assertThat(
+            cli(
+                    "wo",
+                    "approve",
+                    "WO-MIGRATION-001",
+                    "--key",
+                    project.resolve("keys/max.key").toString())
+                .exitCode())
+        .isZero();
+    CliRunner before = cli("--env", "staging", "wo", "check", "WO-MIGRATION-001");
+    assertThat(before.out()).containsPattern("PASS +changed-since-approval");
+    // One byte, in the downgrade section: what a rollback would run is covered too.
+    Path m = project.resolve("migrations/9f768fbd5b23_create_invoices.sql");
+    String text = Files.readString(m);
+    Files.writeString(
+        m, text.substring(0, text.length() - 2) + "X" + text.substring(text.length() - 1));
+    CliRunner after = cli("--env", "staging", "wo", "check", "WO-MIGRATION-001");
+    assertThat(after.exitCode()).isEqualTo(3);
+    assertThat(after.out())
+        .containsPattern("FAIL +changed-since-approval")
+        .contains("9f768fbd5b23");
+  }
 }

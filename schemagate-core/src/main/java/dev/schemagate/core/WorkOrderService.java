@@ -139,7 +139,7 @@ final class WorkOrderService {
           new DeclaredRevision(
               info.id(),
               info.file(),
-              info.checksum(),
+              contentChecksum(workspace.migrations().resolve(info.file())),
               info.downRevisions(),
               info.branchLabels(),
               info.irreversible()));
@@ -445,8 +445,8 @@ final class WorkOrderService {
     for (DeclaredRevision r : wo.migration().revisions()) {
       try {
         RevisionInfo info = migrator.show(r.id()).revision();
-        checksums.put(r.id(), info.checksum());
         Path f = workspace.migrations().resolve(info.file());
+        checksums.put(r.id(), contentChecksum(f));
         files.add(f);
         declared.add(f);
       } catch (SchemagateException e) {
@@ -510,6 +510,34 @@ final class WorkOrderService {
             rollbackTrigger,
             identity.actor());
     return StopConditions.evaluate(input);
+  }
+
+  /**
+   * The SHA-256 a work order declares for a migration: of its whole file, both directions and the
+   * header (the engine's own checksum covers the upgrade SQL only, as Flyway's does, but an
+   * approval must also cover the downgrade a rollback would run). For layouts that keep a migration
+   * in a folder (diesel's up.sql and down.sql), of every file in it, by name.
+   */
+  static String contentChecksum(Path path) {
+    try {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      if (Files.isDirectory(path)) {
+        List<Path> files = new ArrayList<>();
+        try (var s = Files.list(path)) {
+          s.filter(Files::isRegularFile).sorted().forEach(files::add);
+        }
+        for (Path f : files) {
+          md.update((f.getFileName() + "\n").getBytes(StandardCharsets.UTF_8));
+          md.update(Files.readAllBytes(f));
+        }
+      } else {
+        md.update(Files.readAllBytes(path));
+      }
+      return java.util.HexFormat.of().formatHex(md.digest());
+    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+      throw new SchemagateException(
+          ExitCode.FAILED, "cannot read " + path + ": " + e.getMessage(), "check the file", e);
+    }
   }
 
   /** An approval as stored in a work order, back as a record; null fields stay null. */

@@ -64,6 +64,8 @@ public record WorkOrder(
   /**
    * One migration of the change.
    *
+   * @param checksum SHA-256 of the migration's whole file (both directions), so that a changed
+   *     downgrade voids the approval as a changed upgrade does
    * @param irreversible the migration's own reason when it has no downgrade, else null
    */
   public record DeclaredRevision(
