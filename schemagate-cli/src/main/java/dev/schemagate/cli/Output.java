@@ -90,6 +90,15 @@ final class Output {
     }
   }
 
+  /** JSON text a core renderer wrote, as a tree to nest in a command's own JSON answer. */
+  static com.fasterxml.jackson.databind.JsonNode tree(String json) {
+    try {
+      return Json.MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static String toolVersion() {
     String v = Main.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;

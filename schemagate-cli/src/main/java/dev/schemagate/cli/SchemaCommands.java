@@ -29,14 +29,11 @@ final class SchemaCommands {
   static int renderDiff(Output out, DiffReport r, Format format, String title) {
     boolean json = out.json() || format == Format.json;
     if (json) {
-      out.raw(
-          "{\"from\": "
-              + Output.toJson(r.from())
-              + ", \"to\": "
-              + Output.toJson(r.to())
-              + ", \"diff\": "
-              + DiffRenderer.json(r.diff())
-              + "}\n");
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("from", r.from());
+      answer.put("to", r.to());
+      answer.put("diff", Output.tree(DiffRenderer.json(r.diff())));
+      out.raw(Output.toJson(answer) + "\n");
     } else if (format == Format.markdown) {
       out.raw(
           "## "
@@ -160,11 +157,8 @@ final class SchemaCommands {
         json.put("reproduces", r.reproduces());
         json.put("notReproduced", r.notReproduced());
         json.put("lint", Map.of("errors", r.lint().errors(), "warnings", r.lint().warnings()));
-        out.raw(
-            Output.toJson(json).replaceFirst("}$", "")
-                + ", \"verification\": "
-                + DiffRenderer.json(r.verification().diff())
-                + "}\n");
+        json.put("verification", Output.tree(DiffRenderer.json(r.verification().diff())));
+        out.raw(Output.toJson(json) + "\n");
       } else {
         out.line(
             "Wrote "

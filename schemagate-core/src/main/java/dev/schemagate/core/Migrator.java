@@ -1081,14 +1081,7 @@ public final class Migrator {
       ConnectionSpec spec = ConnectionSpec.parse(t);
       return new Side(spec.redacted(), SchemaWorkflows.read(spec));
     }
-    SchemaSnapshot s = w.historySnapshot(server, List.of(t));
-    return new Side(
-        "history up to "
-            + t
-            + " ("
-            + SchemaWorkflows.describe(server, schema().scratchDialect())
-            + ")",
-        s);
+    return new Side(w.historyLabel(server, List.of(t)), w.historySnapshot(server, List.of(t)));
   }
 
   /**
@@ -1114,18 +1107,7 @@ public final class Migrator {
           "run `schemagate upgrade` or `schemagate stamp <revision>` first");
     }
     src.graph.checkCurrentHeads(heads);
-    try (ScratchServer server = ScratchServer.open(request.scratch())) {
-      SchemaSnapshot expected = schema().historySnapshot(server, sorted(heads));
-      SchemaSnapshot live = SchemaWorkflows.read(spec);
-      return new DiffReport(
-          "history up to "
-              + String.join(", ", sorted(heads))
-              + " ("
-              + SchemaWorkflows.describe(server, schema().scratchDialect())
-              + ")",
-          spec.redacted(),
-          SchemaDiff.compare(expected, live, request.options()));
-    }
+    return schema().historyAgainst(request.scratch(), sorted(heads), spec, request.options());
   }
 
   /**
@@ -1136,20 +1118,10 @@ public final class Migrator {
     ConnectionSpec spec = workspace.requireConnection();
     requireUngoverned("stamp");
     load().requireExecutable();
-    DiffReport parity;
-    try (ScratchServer server = ScratchServer.open(schemaRequest.scratch())) {
-      SchemaSnapshot expected = schema().historySnapshot(server, List.of(request.target()));
-      SchemaSnapshot live = SchemaWorkflows.read(spec);
-      parity =
-          new DiffReport(
-              "history up to "
-                  + request.target()
-                  + " ("
-                  + SchemaWorkflows.describe(server, schema().scratchDialect())
-                  + ")",
-              spec.redacted(),
-              SchemaDiff.compare(expected, live, schemaRequest.options()));
-    }
+    DiffReport parity =
+        schema()
+            .historyAgainst(
+                schemaRequest.scratch(), List.of(request.target()), spec, schemaRequest.options());
     if (!parity.diff().equal()) {
       return new ParityStampResult(parity, null);
     }

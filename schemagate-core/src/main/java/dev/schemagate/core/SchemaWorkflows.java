@@ -1,5 +1,6 @@
 package dev.schemagate.core;
 
+import dev.schemagate.core.api.DiffReport;
 import dev.schemagate.core.api.MigrateRequest;
 import dev.schemagate.core.config.ConnectionSpec;
 import dev.schemagate.core.config.Workspace;
@@ -32,6 +33,7 @@ import dev.schemagate.core.schema.drill.DrillVerdict;
 import dev.schemagate.core.schema.introspect.Introspector;
 import dev.schemagate.core.schema.scratch.ScratchDatabase;
 import dev.schemagate.core.schema.scratch.ScratchServer;
+import dev.schemagate.core.schema.scratch.ScratchSettings;
 import dev.schemagate.core.source.MigrationScript;
 import dev.schemagate.core.sql.Dialect;
 import java.sql.Connection;
@@ -83,6 +85,30 @@ final class SchemaWorkflows {
         }
       }
       return read(db.spec());
+    }
+  }
+
+  /** How reports name the history side: {@code history up to <targets> (<where>)}. */
+  String historyLabel(ScratchServer server, List<String> targets) {
+    return "history up to "
+        + String.join(", ", targets)
+        + " ("
+        + describe(server, scratchDialect())
+        + ")";
+  }
+
+  /**
+   * The history up to the targets, built on scratch, against the database at {@code live}: what
+   * drift and the parity check of a stamp compare.
+   */
+  DiffReport historyAgainst(
+      ScratchSettings scratch, List<String> targets, ConnectionSpec live, DiffOptions options) {
+    try (ScratchServer server = ScratchServer.open(scratch)) {
+      SchemaSnapshot expected = historySnapshot(server, targets);
+      return new DiffReport(
+          historyLabel(server, targets),
+          live.redacted(),
+          SchemaDiff.compare(expected, read(live), options));
     }
   }
 
@@ -224,7 +250,6 @@ final class SchemaWorkflows {
     MigrationRunner runner = new MigrationRunner(table, context);
     List<DrillStep> steps = new ArrayList<>();
     List<String> notRun = new ArrayList<>();
-    PlanStepList plan = new PlanStepList(chunk);
     try (ScratchDatabase db = server.create(dialect);
         Connection c = Database.open(db.spec(), "schemagate drill");
         // Snapshots are read on a connection of their own: on the one that runs the migrations,
@@ -246,8 +271,8 @@ final class SchemaWorkflows {
       }
       Set<String> heads = new TreeSet<>(startHeads);
       SchemaSnapshot s0 = Introspector.read(reader);
-      for (int i = 0; i < plan.steps().size(); i++) {
-        PlanStep up = plan.steps().get(i);
+      for (int i = 0; i < chunk.size(); i++) {
+        PlanStep up = chunk.get(i);
         long s = System.nanoTime();
         MigrationScript script = src.byId.get(up.revision().id());
         String file = Migrator.relative(workspace, up.revision().file());
@@ -262,7 +287,7 @@ final class SchemaWorkflows {
                   null,
                   null,
                   ms(s)));
-          for (PlanStep rest : plan.steps().subList(i + 1, plan.steps().size())) {
+          for (PlanStep rest : chunk.subList(i + 1, chunk.size())) {
             notRun.add(rest.revision().id());
           }
           break;
@@ -336,8 +361,6 @@ final class SchemaWorkflows {
     }
     return new Part(steps, notRun);
   }
-
-  private record PlanStepList(List<PlanStep> steps) {}
 
   /** Where scratch databases of a dialect live, for reports. */
   static String describe(ScratchServer server, Dialect dialect) {
@@ -413,11 +436,12 @@ final class SchemaWorkflows {
   static String summary(DiffResult diff) {
     String text = DiffRenderer.text(diff).strip();
     String[] lines = text.split("\n");
-    StringBuilder sb = new StringBuilder(DiffRenderer.summary(diff));
+    String head = DiffRenderer.summary(diff);
+    StringBuilder sb = new StringBuilder(head);
     int shown = 0;
     for (String line : lines) {
       String l = line.strip();
-      if (l.isEmpty() || l.equals(DiffRenderer.summary(diff)) || shown == 3) {
+      if (l.isEmpty() || l.equals(head) || shown == 3) {
         continue;
       }
       if (l.startsWith("+") || l.startsWith("-") || l.startsWith("~")) {

@@ -130,11 +130,17 @@ final class WorkOrderService {
       throw SchemagateException.badInput(
           "nothing to do from " + fromText + " to " + target, "choose another --to or --from");
     }
+    Map<String, RevisionInfo> infos = revisionsById();
     List<DeclaredRevision> revisions = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     boolean irreversible = false;
     for (PlannedStep step : sql.plan()) {
-      RevisionInfo info = migrator.show(step.revision()).revision();
+      RevisionInfo info = infos.get(step.revision());
+      if (info == null) {
+        throw SchemagateException.badInput(
+            "the plan runs " + step.revision() + ", which is not a versioned revision",
+            "work orders declare versioned migrations; run repeatable ones outside them");
+      }
       revisions.add(
           new DeclaredRevision(
               info.id(),
@@ -438,30 +444,23 @@ final class WorkOrderService {
         problems.add("an approval entry cannot be read: " + e.getMessage());
       }
     }
+    // One read of the folder for every declared revision; one absent from it keeps no checksum
+    // and no git state, which fails the conditions that need them.
+    Map<String, RevisionInfo> infos = revisionsById();
+    Map<String, Path> fileById = new LinkedHashMap<>();
     Map<String, String> checksums = new LinkedHashMap<>();
-    Map<String, GitState> git = new LinkedHashMap<>();
-    List<Path> files = new ArrayList<>();
-    List<Path> declared = new ArrayList<>();
     for (DeclaredRevision r : wo.migration().revisions()) {
-      try {
-        RevisionInfo info = migrator.show(r.id()).revision();
+      RevisionInfo info = infos.get(r.id());
+      if (info != null) {
         Path f = workspace.migrations().resolve(info.file());
+        fileById.put(r.id(), f);
         checksums.put(r.id(), contentChecksum(f));
-        files.add(f);
-        declared.add(f);
-      } catch (SchemagateException e) {
-        // The revision is gone from the folder: its checksum stays absent, which fails the check.
-        declared.add(null);
       }
     }
-    Map<Path, GitStatus.State> states = GitStatus.of(files);
-    int i = 0;
-    for (DeclaredRevision r : wo.migration().revisions()) {
-      Path f = declared.get(i++);
-      if (f != null) {
-        git.put(r.id(), GitState.valueOf(states.get(f).name()));
-      }
-    }
+    List<Path> files = new ArrayList<>(fileById.values());
+    Map<Path, GitState> states = GitStatus.of(files);
+    Map<String, GitState> git = new LinkedHashMap<>();
+    fileById.forEach((id, f) -> git.put(id, states.get(f)));
     String from =
         wo.migration().from().isEmpty() ? "base" : String.join(",", wo.migration().from());
     List<String> planned = new ArrayList<>();
@@ -510,6 +509,15 @@ final class WorkOrderService {
             rollbackTrigger,
             identity.actor());
     return StopConditions.evaluate(input);
+  }
+
+  /** Every revision of the folder, read once, by id. */
+  private Map<String, RevisionInfo> revisionsById() {
+    Map<String, RevisionInfo> out = new LinkedHashMap<>();
+    for (var e : migrator.history(null, null).entries()) {
+      out.put(e.revision().id(), e.revision());
+    }
+    return out;
   }
 
   /**

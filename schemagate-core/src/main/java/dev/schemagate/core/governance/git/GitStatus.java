@@ -1,5 +1,6 @@
 package dev.schemagate.core.governance.git;
 
+import dev.schemagate.core.governance.gate.GitState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,48 +12,37 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Whether migration files are committed, as {@code git} itself says (not by reading {@code .git}):
- * the stop condition "a migration file not committed to git, or dirty" asks exactly this.
+ * the stop condition "a migration file not committed to git, or dirty" asks exactly this. A file
+ * outside any repository, or on a machine without git, is {@link GitState#NOT_A_REPOSITORY}.
  */
 public final class GitStatus {
-  /** A file's state. */
-  public enum State {
-    /** Tracked, and the working copy equals the last commit. */
-    COMMITTED_CLEAN,
-    /** Tracked, with changes not committed (staged or not). */
-    MODIFIED,
-    /** Not tracked by git. */
-    UNTRACKED,
-    /** Not inside a git working tree, or git is not installed. */
-    NOT_A_REPOSITORY
-  }
-
   private GitStatus() {}
 
   /** The state of each file, in the order given. */
-  public static Map<Path, State> of(List<Path> files) {
-    Map<Path, State> out = new LinkedHashMap<>();
+  public static Map<Path, GitState> of(List<Path> files) {
+    Map<Path, GitState> out = new LinkedHashMap<>();
     for (Path f : files) {
       out.put(f, state(f.toAbsolutePath().normalize()));
     }
     return out;
   }
 
-  private static State state(Path file) {
+  private static GitState state(Path file) {
     Path dir = file.getParent();
     Result tracked = git(dir, "ls-files", "--error-unmatch", "--", file.toString());
     if (tracked == null) {
-      return State.NOT_A_REPOSITORY;
+      return GitState.NOT_A_REPOSITORY;
     }
     if (tracked.code != 0) {
       return tracked.output.contains("not a git repository")
-          ? State.NOT_A_REPOSITORY
-          : State.UNTRACKED;
+          ? GitState.NOT_A_REPOSITORY
+          : GitState.UNTRACKED;
     }
     Result status = git(dir, "status", "--porcelain=v1", "--", file.toString());
     if (status == null || status.code != 0) {
-      return State.NOT_A_REPOSITORY;
+      return GitState.NOT_A_REPOSITORY;
     }
-    return status.output.isBlank() ? State.COMMITTED_CLEAN : State.MODIFIED;
+    return status.output.isBlank() ? GitState.COMMITTED_CLEAN : GitState.MODIFIED;
   }
 
   private record Result(int code, String output) {}

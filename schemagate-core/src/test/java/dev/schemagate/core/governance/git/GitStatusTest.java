@@ -2,7 +2,7 @@ package dev.schemagate.core.governance.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.schemagate.core.governance.git.GitStatus.State;
+import dev.schemagate.core.governance.gate.GitState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +27,7 @@ class GitStatusTest {
   @Test
   void tellsCommittedModifiedUntrackedAndOutsideARepositoryApart() throws Exception {
     Path outside = Files.writeString(dir.resolve("loose.sql"), "SELECT 1;");
-    assertThat(GitStatus.of(List.of(outside))).containsEntry(outside, State.NOT_A_REPOSITORY);
+    assertThat(GitStatus.of(List.of(outside))).containsEntry(outside, GitState.NOT_A_REPOSITORY);
 
     git("init", "-q");
     git("config", "user.email", "t@example.com");
@@ -38,10 +38,10 @@ class GitStatusTest {
     git("commit", "-q", "-m", "m");
     Files.writeString(edited, "SELECT 3;");
     Path untracked = Files.writeString(dir.resolve("c.sql"), "SELECT 4;");
-    Map<Path, State> states = GitStatus.of(List.of(clean, edited, untracked));
+    Map<Path, GitState> states = GitStatus.of(List.of(clean, edited, untracked));
     assertThat(states)
-        .containsEntry(clean, State.COMMITTED_CLEAN)
-        .containsEntry(edited, State.MODIFIED)
-        .containsEntry(untracked, State.UNTRACKED);
+        .containsEntry(clean, GitState.COMMITTED_CLEAN)
+        .containsEntry(edited, GitState.MODIFIED)
+        .containsEntry(untracked, GitState.UNTRACKED);
   }
 }
