@@ -384,17 +384,7 @@ final class WorkOrderService {
             reason,
             pair.getPrivate(),
             identity.clock());
-    Map<String, String> stored = new LinkedHashMap<>();
-    stored.put("decision", a.decision().name().toLowerCase(java.util.Locale.ROOT));
-    stored.put("approver", a.approver());
-    stored.put("role", a.role());
-    stored.put("key_fingerprint", a.keyFingerprint());
-    stored.put("at", a.atText());
-    if (a.hasReason()) {
-      stored.put("reason", a.reason());
-    }
-    stored.put("content_sha256", a.contentSha256());
-    stored.put("signature", a.signature());
+    Map<String, String> stored = a.toStored();
     List<Map<String, String>> approvals = new ArrayList<>(wo.approvals());
     approvals.add(stored);
     WorkOrder signed =
@@ -439,7 +429,7 @@ final class WorkOrderService {
     List<String> problems = new ArrayList<>();
     for (Map<String, String> stored : wo.approvals()) {
       try {
-        approvals.add(approvalOf(stored));
+        approvals.add(Approval.fromStored(stored));
       } catch (RuntimeException e) {
         problems.add("an approval entry cannot be read: " + e.getMessage());
       }
@@ -546,18 +536,5 @@ final class WorkOrderService {
       throw new SchemagateException(
           ExitCode.FAILED, "cannot read " + path + ": " + e.getMessage(), "check the file", e);
     }
-  }
-
-  /** An approval as stored in a work order, back as a record; null fields stay null. */
-  static Approval approvalOf(Map<String, String> stored) {
-    return new Approval(
-        Decision.valueOf(stored.getOrDefault("decision", "").toUpperCase(java.util.Locale.ROOT)),
-        stored.get("approver"),
-        stored.get("role"),
-        stored.get("key_fingerprint"),
-        java.time.Instant.parse(stored.get("at")),
-        stored.get("reason"),
-        stored.get("content_sha256"),
-        stored.get("signature"));
   }
 }

@@ -3,6 +3,7 @@ package dev.schemagate.core.governance.approval;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -83,6 +84,69 @@ public record Approval(
     fields.put("reason", reason);
     fields.put("content_sha256", contentSha256);
     return CanonicalForm.render(fields);
+  }
+
+  /**
+   * The approval as a work order stores it: string fields in a fixed order, {@code reason} only
+   * when one was given.
+   */
+  public Map<String, String> toStored() {
+    Map<String, String> stored = new LinkedHashMap<>();
+    stored.put("decision", decision.name().toLowerCase(Locale.ROOT));
+    stored.put("approver", approver);
+    stored.put("role", role);
+    stored.put("key_fingerprint", keyFingerprint);
+    stored.put("at", atText());
+    if (hasReason()) {
+      stored.put("reason", reason);
+    }
+    stored.put("content_sha256", contentSha256);
+    stored.put("signature", signature);
+    return stored;
+  }
+
+  /**
+   * An approval as a work order stores it, read back. The stored form comes from a file anyone can
+   * edit: a missing field, an unknown decision or a malformed time throws {@link
+   * IllegalArgumentException} naming it, for the caller to report as a problem of that entry.
+   */
+  public static Approval fromStored(Map<String, String> stored) {
+    for (String field :
+        List.of(
+            "decision",
+            "approver",
+            "role",
+            "key_fingerprint",
+            "at",
+            "content_sha256",
+            "signature")) {
+      if (stored.get(field) == null) {
+        throw new IllegalArgumentException("the field '" + field + "' is missing");
+      }
+    }
+    Decision decision;
+    try {
+      decision = Decision.valueOf(stored.get("decision").toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "decision '" + printable(stored.get("decision")) + "' is neither approved nor rejected");
+    }
+    Instant at;
+    try {
+      at = Instant.parse(stored.get("at"));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "at '" + printable(stored.get("at")) + "' is not an ISO-8601 UTC time");
+    }
+    return new Approval(
+        decision,
+        stored.get("approver"),
+        stored.get("role"),
+        stored.get("key_fingerprint"),
+        at,
+        stored.get("reason"),
+        stored.get("content_sha256"),
+        stored.get("signature"));
   }
 
   /** A one-line summary for messages: decision, who, role and when. */
