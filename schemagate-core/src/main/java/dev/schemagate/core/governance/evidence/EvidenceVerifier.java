@@ -19,9 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,10 +48,12 @@ import java.util.zip.ZipInputStream;
  * </ol>
  *
  * <p>The verifier never throws for a damaged or tampered pack; only a path with no pack at all is
- * an error. A zip is read in memory, entry by entry, and never extracted: an entry named with
- * {@code ..}, an absolute path or a backslash is a problem, not a file. Reading stops with a
- * problem once {@value #MAX_BYTES_TEXT} of content has been read, instead of running out of memory
- * on a zip bomb.
+ * an error. A zip is streamed entry by entry and never extracted: an entry named with {@code ..},
+ * an absolute path or a backslash is a problem, not a file. Every file is hashed as it streams;
+ * only the manifest, {@code work-order.md} and {@code people.json} are kept in memory to be parsed.
+ * Reading stops with a problem once {@value #MAX_BYTES_TEXT} of content has been read, so a zip
+ * bomb costs bounded time; the trap is that a genuine pack above that size cannot be verified
+ * either.
  *
  * <h2>Traps</h2>
  *
@@ -76,6 +81,10 @@ public final class EvidenceVerifier {
   public static final String WORK_ORDER = "work-order.md";
 
   private static final int SHORT_HASH = 12;
+
+  /** The files whose bytes are parsed after reading; all others are only hashed. */
+  private static final Set<String> KEPT =
+      Set.of(EvidencePack.MANIFEST, WORK_ORDER, PeopleFile.NAME);
 
   private EvidenceVerifier() {}
 
@@ -128,7 +137,13 @@ public final class EvidenceVerifier {
     private final long maxBytes;
     private long bytesRead;
     private boolean overLimit;
-    private final Map<String, byte[]> contents = new TreeMap<>(CanonicalForm.CODE_POINT_ORDER);
+
+    /** Every file read, by name inside the pack: its hash and size. */
+    private final Map<String, Digest> files = new TreeMap<>(CanonicalForm.CODE_POINT_ORDER);
+
+    /** The bytes of the few files that are parsed; every other file is hashed as it streams. */
+    private final Map<String, byte[]> kept = new TreeMap<>();
+
     private final List<String> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private String manifestSha256 = "";
@@ -165,15 +180,10 @@ public final class EvidenceVerifier {
         } else if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
           problems.add(show(name) + ": is not a regular file");
         } else {
-          try {
-            long size = Files.size(p);
-            if (size > maxBytes - bytesRead) {
-              overLimit = true;
+          try (InputStream in = Files.newInputStream(p)) {
+            if (!read(name, in)) {
               return;
             }
-            byte[] bytes = Files.readAllBytes(p);
-            bytesRead += bytes.length;
-            contents.put(name, bytes);
           } catch (IOException e) {
             problems.add(show(name) + ": cannot be read: " + e.getMessage());
           }
@@ -231,15 +241,16 @@ public final class EvidenceVerifier {
             problems.add(show(inner) + ": appears twice in the zip; the first one was checked");
             continue;
           }
-          byte[] bytes = readCapped(zip);
-          if (bytes == null) {
-            overLimit = true;
+          if (!read(inner, zip)) {
             return;
           }
-          contents.put(inner, bytes);
         }
       } catch (IOException e) {
         problems.add(pack + ": cannot be read as a zip: " + e.getMessage());
+        return;
+      } catch (IllegalArgumentException e) {
+        // ZipInputStream's way of saying an entry's name is not valid in its encoding.
+        problems.add(pack + ": cannot be read as a zip: an entry's name is malformed");
         return;
       }
       if (entries == 0) {
@@ -247,31 +258,42 @@ public final class EvidenceVerifier {
       }
     }
 
-    /** The rest of the current entry, or null once the pack's read limit is passed. */
-    private byte[] readCapped(InputStream in) throws IOException {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /**
+     * Hashes the rest of {@code in} as the file {@code name}, keeping the bytes of the files that
+     * are parsed later. False, with {@link #overLimit} set, once the pack's read limit is passed.
+     */
+    private boolean read(String name, InputStream in) throws IOException {
+      MessageDigest sha256 = sha256();
+      boolean keep = KEPT.contains(name);
+      ByteArrayOutputStream out = keep ? new ByteArrayOutputStream() : null;
       byte[] buffer = new byte[64 * 1024];
+      long size = 0;
       int n;
       while ((n = in.read(buffer)) > 0) {
         if (n > maxBytes - bytesRead) {
-          return null;
+          overLimit = true;
+          return false;
         }
         bytesRead += n;
-        out.write(buffer, 0, n);
+        size += n;
+        sha256.update(buffer, 0, n);
+        if (keep) {
+          out.write(buffer, 0, n);
+        }
       }
-      return out.toByteArray();
+      files.put(name, new Digest(HexFormat.of().formatHex(sha256.digest()), size));
+      if (keep) {
+        kept.put(name, out.toByteArray());
+      }
+      return true;
     }
 
     void compareWithManifest() {
-      byte[] manifest = contents.get(EvidencePack.MANIFEST);
-      Map<String, byte[]> files = new TreeMap<>(contents);
+      byte[] manifest = kept.get(EvidencePack.MANIFEST);
       files.remove(EvidencePack.MANIFEST);
+      String unchecked = "; none of the " + files.size() + " file(s) can be checked";
       if (manifest == null) {
-        problems.add(
-            EvidencePack.MANIFEST
-                + ": missing; none of the "
-                + files.size()
-                + " file(s) can be checked");
+        problems.add(EvidencePack.MANIFEST + ": missing" + unchecked);
         return;
       }
       manifestSha256 = CanonicalForm.sha256Hex(manifest);
@@ -280,11 +302,11 @@ public final class EvidenceVerifier {
         root = Json.MAPPER.readTree(manifest);
       } catch (IOException e) {
         String what = e instanceof JsonProcessingException j ? Json.describe(j) : e.getMessage();
-        problems.add(EvidencePack.MANIFEST + ": " + what + " (not valid JSON)");
+        problems.add(EvidencePack.MANIFEST + ": " + what + " (not valid JSON)" + unchecked);
         return;
       }
       if (root == null || !root.isObject()) {
-        problems.add(EvidencePack.MANIFEST + ": is not a JSON object");
+        problems.add(EvidencePack.MANIFEST + ": is not a JSON object" + unchecked);
         return;
       }
       JsonNode format = root.get("format");
@@ -302,7 +324,7 @@ public final class EvidenceVerifier {
       }
       JsonNode listed = root.get("files");
       if (listed == null || !listed.isArray()) {
-        problems.add(EvidencePack.MANIFEST + ": has no \"files\" list");
+        problems.add(EvidencePack.MANIFEST + ": has no \"files\" list" + unchecked);
         return;
       }
       Set<String> expected = new HashSet<>();
@@ -325,25 +347,24 @@ public final class EvidenceVerifier {
           problems.add(where + ": '" + show(name) + "' is listed twice");
           continue;
         }
-        byte[] actual = files.get(name);
+        Digest actual = files.get(name);
         if (actual == null) {
           problems.add(show(name) + ": listed in the manifest but missing from the pack");
           continue;
         }
         filesChecked++;
-        String actualSha = CanonicalForm.sha256Hex(actual);
         long expectedSize = size.asLong();
-        if (!actualSha.equalsIgnoreCase(sha) || actual.length != expectedSize) {
+        if (!actual.sha256().equalsIgnoreCase(sha) || actual.size() != expectedSize) {
           problems.add(
               show(name)
                   + ": changed since the pack was written: sha256 expected "
                   + shortHash(sha)
                   + ", actual "
-                  + shortHash(actualSha)
+                  + shortHash(actual.sha256())
                   + "; size expected "
                   + expectedSize
                   + ", actual "
-                  + actual.length);
+                  + actual.size());
         }
       }
       for (String name : files.keySet()) {
@@ -355,7 +376,7 @@ public final class EvidenceVerifier {
     }
 
     void verifySignatures(Map<String, PublicKey> trustedKeys) {
-      byte[] woBytes = contents.get(WORK_ORDER);
+      byte[] woBytes = kept.get(WORK_ORDER);
       if (woBytes == null) {
         notes.add("no " + WORK_ORDER + " in the pack: no signatures to check");
         return;
@@ -416,7 +437,7 @@ public final class EvidenceVerifier {
 
     /** The keys of the pack's own people.json, or null after reporting why there are none. */
     private Map<String, PublicKey> keysFromPack() {
-      byte[] people = contents.get(PeopleFile.NAME);
+      byte[] people = kept.get(PeopleFile.NAME);
       if (people == null) {
         problems.add(
             WORK_ORDER
@@ -439,6 +460,18 @@ public final class EvidenceVerifier {
         problems.add(e.getMessage());
       }
       return null;
+    }
+  }
+
+  /** A file's hash and size as read. */
+  private record Digest(String sha256, long size) {}
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      // Every Java platform must provide SHA-256.
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
     }
   }
 

@@ -129,4 +129,18 @@ class EvidencePackTest {
           .containsExactlyInAnyOrder("pack", "pack.zip");
     }
   }
+
+  @Test
+  void refusesAFileAndAFolderOfTheSameName() {
+    SchemagateException e =
+        catchThrowableOfType(
+            () ->
+                Packs.write(
+                    tmp.resolve("pack"),
+                    List.of(Packs.file("logs", "a"), Packs.file("logs/run.txt", "b"))),
+            SchemagateException.class);
+
+    assertThat(e.getMessage()).contains("'logs' is both a file and a folder");
+    assertThat(tmp.resolve("pack")).doesNotExist();
+  }
 }
