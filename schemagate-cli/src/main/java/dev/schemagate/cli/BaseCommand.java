@@ -30,6 +30,16 @@ abstract class BaseCommand implements Callable<Integer> {
         RunIdentity.detect(System.getenv(), null, Output.toolVersion()));
   }
 
+  /** The arguments as given, for evidence (the core redacts secrets before writing them). */
+  java.util.List<String> commandLine() {
+    CommandSpec s = spec;
+    while (s.parent() != null) {
+      s = s.parent();
+    }
+    var parsed = s.commandLine().getParseResult();
+    return parsed == null ? java.util.List.of() : parsed.originalArgs();
+  }
+
   Output output() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

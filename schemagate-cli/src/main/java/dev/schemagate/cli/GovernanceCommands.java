@@ -3,6 +3,7 @@ package dev.schemagate.cli;
 import dev.schemagate.core.ExitCode;
 import dev.schemagate.core.governance.approval.KeyFiles;
 import dev.schemagate.core.governance.auditlog.AuditVerification;
+import dev.schemagate.core.governance.evidence.EvidenceVerification;
 import dev.schemagate.core.governance.guard.GuardFinding;
 import dev.schemagate.core.governance.guard.GuardScan;
 import dev.schemagate.core.governance.guard.SkippedFile;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The governance commands that exist so far: keys new, guard scan, audit-log verify. */
+/** The governance commands besides work orders: keys, guard scan, audit-log and evidence verify. */
 final class GovernanceCommands {
   private GovernanceCommands() {}
 
@@ -145,6 +146,41 @@ final class GovernanceCommands {
     @Override
     int run(Output out) {
       AuditVerification v = migrator().governance().verifyAuditLog(anchor);
+      out.result(v);
+      out.line(v.describe());
+      return v.intact() ? 0 : ExitCode.FAILED.code();
+    }
+  }
+
+  @Command(
+      name = "evidence",
+      description = "Evidence packs written by gated runs.",
+      subcommands = {EvidenceVerify.class})
+  static final class EvidenceGroup implements Runnable {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      spec.commandLine().usage(spec.commandLine().getOut());
+    }
+  }
+
+  @Command(
+      name = "verify",
+      description = {
+        "Prove an evidence pack (its folder or its .zip) is intact: every file has the SHA-256"
+            + " its manifest lists, nothing is missing or added, and every approval's signature"
+            + " verifies against the configured people's keys (the pack's own people.json when"
+            + " there is no schemagate.yaml).",
+        "Exit code 0 when intact, 1 otherwise."
+      })
+  static final class EvidenceVerify extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "<pack>", description = "The pack's folder or .zip.")
+    Path pack;
+
+    @Override
+    int run(Output out) {
+      EvidenceVerification v = migrator().governance().verifyEvidence(pack);
       out.result(v);
       out.line(v.describe());
       return v.intact() ? 0 : ExitCode.FAILED.code();

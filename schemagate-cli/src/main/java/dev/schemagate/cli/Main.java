@@ -64,6 +64,7 @@ public final class Main implements Runnable {
     m.put("keys", GovernanceCommands.Keys.class);
     m.put("guard", GovernanceCommands.Guard.class);
     m.put("audit-log", GovernanceCommands.AuditLogGroup.class);
+    m.put("evidence", GovernanceCommands.EvidenceGroup.class);
     return java.util.Collections.unmodifiableMap(m);
   }
 

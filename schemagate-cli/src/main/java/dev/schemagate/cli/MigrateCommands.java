@@ -2,12 +2,15 @@ package dev.schemagate.cli;
 
 import dev.schemagate.core.ExitCode;
 import dev.schemagate.core.SchemagateException;
+import dev.schemagate.core.api.GateRequest;
+import dev.schemagate.core.api.GovernedRun;
 import dev.schemagate.core.api.MigrateRequest;
 import dev.schemagate.core.api.MigrateResult;
 import dev.schemagate.core.api.ParityStampResult;
 import dev.schemagate.core.api.PlannedStep;
 import dev.schemagate.core.api.ResolveRequest;
 import dev.schemagate.core.api.RunMode;
+import dev.schemagate.core.governance.verify.CheckResult;
 import dev.schemagate.core.run.StepResult;
 import dev.schemagate.core.schema.diff.DiffRenderer;
 import java.time.Duration;
@@ -54,8 +57,30 @@ final class MigrateCommands {
     @Option(
         names = "--work-order",
         paramLabel = "<id>",
-        description = "Work order recorded with each step.")
+        description =
+            "The approved work order this run carries out (required for a governed environment:"
+                + " the gate checks every stop condition, takes a verified backup, records"
+                + " evidence); recorded with each step.")
     String workOrder;
+
+    @Option(
+        names = "--trigger",
+        paramLabel = "<text>",
+        description =
+            "For a downgrade under a rollback plan: which of the work order's rollback triggers"
+                + " fired, as it is worded there.")
+    String trigger;
+
+    @Option(
+        names = "--key",
+        paramLabel = "<private key>",
+        description =
+            "For a governed environment: your private key, which proves who executes (the"
+                + " configured person it belongs to) instead of taking $SCHEMAGATE_ACTOR at its"
+                + " word.")
+    java.nio.file.Path key;
+
+    @Mixin SchemaOptions schema;
 
     abstract MigrateResult execute(MigrateRequest request);
 
@@ -95,7 +120,8 @@ final class MigrateCommands {
               from,
               Duration.ofMillis((long) (lockTimeoutSeconds * 1000)),
               workOrder,
-              progress);
+              progress,
+              new GateRequest(trigger, schema.toRequest(), commandLine(), key));
       MigrateResult result = execute(request);
       out.warnings(result.warnings());
       if (out.json()) {
@@ -107,7 +133,35 @@ final class MigrateCommands {
         return 0;
       }
       render(out, result);
+      if (result.governance() != null) {
+        renderGovernance(out, result.governance());
+        return result.governance().verified() ? 0 : ExitCode.FAILED.code();
+      }
       return 0;
+    }
+  }
+
+  static void renderGovernance(Output out, GovernedRun g) {
+    out.line(
+        "Work order: " + g.workOrder() + (g.trigger() == null ? "" : ", trigger: " + g.trigger()));
+    out.line("Backup: " + g.backupFile() + " (verified, sha256 " + g.backupSha256() + ")");
+    if (g.verification().isEmpty()) {
+      out.line("Verification: none declared");
+    }
+    for (CheckResult c : g.verification()) {
+      out.line(
+          "Verification: "
+              + (c.pass() ? "PASS " : "FAIL ")
+              + c.sql()
+              + " -> "
+              + (c.error() != null ? "error: " + c.error() : c.actual())
+              + (c.pass() ? "" : " (expected " + c.expect() + ")"));
+    }
+    out.line("Evidence: " + g.evidenceDir() + " (+ .zip), manifest sha256 " + g.manifestSha256());
+    out.line("Audit log head: " + g.auditHead());
+    if (!g.verified()) {
+      out.line(
+          "The change is applied but its verification FAILED: follow the work order's rollback plan.");
     }
   }
 
@@ -184,8 +238,6 @@ final class MigrateCommands {
             "Stamp only if the live schema equals the history up to the target, applied to a"
                 + " scratch database; otherwise print the differences and exit 1.")
     boolean verifyParity;
-
-    @Mixin SchemaOptions schema;
 
     @Override
     int run(Output out) {

@@ -1,5 +1,6 @@
 package dev.schemagate.cli;
 
+import dev.schemagate.core.api.WorkOrderRequest;
 import dev.schemagate.core.api.WorkOrderResult;
 import dev.schemagate.core.governance.gate.GateReport;
 import java.nio.file.Path;
@@ -67,11 +68,35 @@ final class WorkOrderCommands {
         description = "Who drafts it, from people (default: $SCHEMAGATE_ACTOR, else $USER).")
     String author;
 
+    @Option(
+        names = "--downgrade",
+        description = "Draft a downgrade (a rollback) to the target instead of an upgrade.")
+    boolean downgrade;
+
+    @Option(
+        names = "--rollback-of",
+        paramLabel = "<WO>",
+        description =
+            "With --downgrade: the work order being rolled back; its rollback plan (steps,"
+                + " triggers, verification) is carried over.")
+    String rollbackOf;
+
     @Mixin SchemaOptions schema;
 
     @Override
     int run(Output out) {
-      render(out, migrator().governance().newWorkOrder(to, from, author, schema.toRequest()));
+      render(
+          out,
+          migrator()
+              .governance()
+              .newWorkOrder(
+                  new WorkOrderRequest(
+                      downgrade ? "downgrade" : "upgrade",
+                      to,
+                      from,
+                      author,
+                      rollbackOf,
+                      schema.toRequest())));
       return 0;
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.schemagate.core.testing.NativeFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,8 +189,25 @@ class WorkOrderCommandsTest {
         .containsPattern("FAIL +approvals")
         .containsPattern("FAIL +rollback")
         .contains("PASS");
-    // Nothing was executed: no database was created.
-    assertThat(project.resolve("staging.db")).doesNotExist();
+    // Nothing was executed: the database holds only the audit log, with the draft recorded.
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + project.resolve("staging.db"));
+        java.sql.ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+      List<String> tables = new java.util.ArrayList<>();
+      while (rs.next()) {
+        tables.add(rs.getString(1));
+      }
+      assertThat(tables).containsExactly("schemagate_audit_log");
+      try (java.sql.ResultSet events =
+          c.createStatement().executeQuery("SELECT event FROM schemagate_audit_log")) {
+        assertThat(events.next()).isTrue();
+        assertThat(events.getString(1)).isEqualTo("WORK_ORDER_CREATED");
+        assertThat(events.next()).isFalse();
+      }
+    }
   }
 
   @Test

@@ -1,8 +1,9 @@
 package dev.schemagate.core;
 
-import dev.schemagate.core.api.SchemaRequest;
+import dev.schemagate.core.api.WorkOrderRequest;
 import dev.schemagate.core.api.WorkOrderResult;
 import dev.schemagate.core.config.ConnectionSpec;
+import dev.schemagate.core.config.Person;
 import dev.schemagate.core.config.Workspace;
 import dev.schemagate.core.governance.approval.Decision;
 import dev.schemagate.core.governance.approval.KeyFiles;
@@ -10,19 +11,25 @@ import dev.schemagate.core.governance.approval.Keys;
 import dev.schemagate.core.governance.auditlog.AuditAnchor;
 import dev.schemagate.core.governance.auditlog.AuditLog;
 import dev.schemagate.core.governance.auditlog.AuditVerification;
+import dev.schemagate.core.governance.evidence.EvidenceVerification;
+import dev.schemagate.core.governance.evidence.EvidenceVerifier;
 import dev.schemagate.core.governance.gate.GateCommand;
 import dev.schemagate.core.governance.gate.GateReport;
 import dev.schemagate.core.governance.guard.GuardScan;
 import dev.schemagate.core.governance.guard.StartupGuard;
 import dev.schemagate.core.history.Database;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * The governance entry points that exist so far, beside {@link Migrator} so that neither grows into
- * one large facade: key generation, the start-up guard and the audit log's verification. Work
- * orders, approvals and the gate will join them.
+ * The governance entry points, beside {@link Migrator} so that neither grows into one large facade:
+ * work orders, approvals, key generation, the start-up guard, the audit log's and evidence packs'
+ * verification. The gate itself runs inside {@link Migrator#upgrade}, {@link Migrator#downgrade}
+ * and {@link Migrator#stamp}, so that no caller can go around it.
  */
 public final class Governance {
   private final Workspace workspace;
@@ -36,14 +43,15 @@ public final class Governance {
   /**
    * Drafts {@code workorders/WO-MIGRATION-NNN.md} for the environment: the migration declaration
    * with every checksum, the evidence (dry-run SQL, lint, diff and drill on scratch, backup plan),
-   * and placeholders for intent and rollback.
-   *
-   * @param from the heads it starts from, comma-separated; null to read them from the database
-   * @param author who drafts it (a person of the configuration); null for the run's actor
+   * and placeholders for intent, verification and rollback. A rollback ({@code downgrade} with
+   * {@code rollbackOf}) carries the reverted work order's rollback plan.
    */
-  public WorkOrderResult newWorkOrder(
-      String target, String from, String author, SchemaRequest schema) {
-    return workOrders.draft(target, from, author, schema);
+  public WorkOrderResult newWorkOrder(WorkOrderRequest request) {
+    return workOrders.draft(request);
+  }
+
+  WorkOrderService workOrders() {
+    return workOrders;
   }
 
   /** A work order's readable body. */
@@ -101,5 +109,25 @@ public final class Governance {
           "check that the database is reachable",
           e);
     }
+  }
+
+  /**
+   * Checks an evidence pack (folder or zip): manifest hashes, missing or added files, and the
+   * approvals' signatures against the configured people's keys; without a configuration, against
+   * the pack's own {@code people.json} (noted in the result).
+   */
+  public EvidenceVerification verifyEvidence(Path pack) {
+    Map<String, PublicKey> trusted = null;
+    if (workspace.config() != null) {
+      trusted = new HashMap<>();
+      for (Person p : workspace.config().people().values()) {
+        if (p.publicKey() != null) {
+          trusted.put(
+              p.name(),
+              Keys.parseInline(p.publicKey(), workspace.config().file() + ": people: " + p.name()));
+        }
+      }
+    }
+    return EvidenceVerifier.verify(pack, trusted);
   }
 }

@@ -45,7 +45,9 @@ import dev.schemagate.core.revision.RevisionGraph;
 import dev.schemagate.core.revision.RevisionGraphException;
 import dev.schemagate.core.run.JdbcSink;
 import dev.schemagate.core.run.MigrationRunner;
+import dev.schemagate.core.run.RecordingSink;
 import dev.schemagate.core.run.RunContext;
+import dev.schemagate.core.run.RunListener;
 import dev.schemagate.core.run.RunStep;
 import dev.schemagate.core.run.ScriptSink;
 import dev.schemagate.core.run.SqlCommand;
@@ -150,14 +152,36 @@ public final class Migrator {
       return result(command, request, null, plan, steps, List.of(), sql.toString(), src, t0);
     }
     ConnectionSpec spec = workspace.requireConnection();
-    if (request.mode() == RunMode.LIVE) {
-      requireUngoverned(command);
+    if (request.mode() == RunMode.LIVE && workspace.governed()) {
+      return new GatedExecution(this, workspace, identity, governance().workOrders())
+          .run(command, request, src);
     }
+    return onDatabase(command, request, src, null, null);
+  }
+
+  /**
+   * A dry run or a live run on the workspace's database, planned from its state.
+   *
+   * @param recording for a governed run: wraps the live sink in a recorder that also hears the step
+   *     events; null otherwise
+   * @param expectedPlan for a governed run: the revisions the gate approved, in order; the run
+   *     re-plans under its lock and stops (exit 3, nothing changed) if the plan is not this one.
+   *     Null for no check
+   */
+  MigrateResult onDatabase(
+      String command,
+      MigrateRequest request,
+      Loaded src,
+      java.util.function.Function<StatementSink, RecordingSink> recording,
+      List<String> expectedPlan) {
+    long t0 = System.nanoTime();
+    ConnectionSpec spec = workspace.requireConnection();
     try (Connection connection = Database.open(spec, applicationName())) {
       VersionStore store = new VersionStore(connection, spec.dialect());
       VersionTable table = new VersionTable(spec.dialect());
       if (request.mode() == RunMode.DRY_RUN) {
         Prepared p = fromDatabase(command, src, store, spec, request.target());
+        requirePlan(p, expectedPlan);
         StringBuilder sql = new StringBuilder();
         ScriptSink sink = new ScriptSink(sql);
         if (!p.tablesExist()) {
@@ -169,15 +193,36 @@ public final class Migrator {
       }
       try (MigrationLock lock =
               MigrationLock.acquire(connection, spec.dialect(), request.lockTimeout());
-          JdbcSink sink = new JdbcSink(connection, spec.dialect() == Dialect.POSTGRES)) {
-        writeAll(sink, table.create());
+          JdbcSink jdbc = new JdbcSink(connection, spec.dialect() == Dialect.POSTGRES)) {
+        RecordingSink recorder = recording == null ? null : recording.apply(jdbc);
+        StatementSink sink = recorder == null ? jdbc : recorder;
+        RunListener listener = recorder == null ? request.listener() : recorder;
         Prepared p = fromDatabase(command, src, store, spec, request.target());
+        requirePlan(p, expectedPlan);
+        writeAll(sink, table.create());
         List<StepResult> done =
-            new MigrationRunner(table, context(request)).run(p.steps(), sink, request.listener());
+            new MigrationRunner(table, context(request)).run(p.steps(), sink, listener);
         return result(command, request, spec, p.plan(), p.steps(), done, null, src, t0);
       }
     } catch (SQLException e) {
       throw databaseError(spec, e);
+    }
+  }
+
+  private static void requirePlan(Prepared p, List<String> expected) {
+    if (expected == null) {
+      return;
+    }
+    List<String> actual = p.plan().steps().stream().map(x -> x.revision().id()).toList();
+    if (!actual.equals(expected)) {
+      throw new SchemagateException(
+          ExitCode.BLOCKED,
+          "the database moved after the governance gate passed: it planned "
+              + expected
+              + ", the run under the lock would execute "
+              + actual
+              + " (another process ran migrations in between); nothing was changed",
+          "check `schemagate status`, then run the gate again");
     }
   }
 
@@ -202,7 +247,7 @@ public final class Migrator {
         state.exists());
   }
 
-  private MigrationPlan plan(String command, Loaded src, Set<String> heads, String target) {
+  MigrationPlan plan(String command, Loaded src, Set<String> heads, String target) {
     return switch (command) {
       case "upgrade" -> Planner.upgrade(src.graph, heads, target);
       case "downgrade" -> Planner.downgrade(src.graph, heads, target);
@@ -1268,7 +1313,7 @@ public final class Migrator {
     return s.toLowerCase(Locale.ROOT);
   }
 
-  private Loaded load() {
+  Loaded load() {
     return loadFrom(workspace);
   }
 

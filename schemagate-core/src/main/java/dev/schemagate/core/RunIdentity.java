@@ -40,4 +40,9 @@ public record RunIdentity(String actor, String host, String toolVersion, Clock c
     }
     return new RunIdentity(who, host, toolVersion, Clock.systemUTC());
   }
+
+  /** The same identity for another actor (a person proven by their key). */
+  public RunIdentity withActor(String newActor) {
+    return new RunIdentity(newActor, host, toolVersion, clock);
+  }
 }

@@ -7,7 +7,9 @@ import dev.schemagate.core.api.PlannedStep;
 import dev.schemagate.core.api.RevisionInfo;
 import dev.schemagate.core.api.RunMode;
 import dev.schemagate.core.api.SchemaRequest;
+import dev.schemagate.core.api.WorkOrderRequest;
 import dev.schemagate.core.api.WorkOrderResult;
+import dev.schemagate.core.config.ConnectionSpec;
 import dev.schemagate.core.config.Person;
 import dev.schemagate.core.config.ProjectConfig;
 import dev.schemagate.core.config.Workspace;
@@ -16,6 +18,10 @@ import dev.schemagate.core.governance.approval.Approvals;
 import dev.schemagate.core.governance.approval.CanonicalForm;
 import dev.schemagate.core.governance.approval.Decision;
 import dev.schemagate.core.governance.approval.Keys;
+import dev.schemagate.core.governance.auditlog.AuditEntry;
+import dev.schemagate.core.governance.auditlog.AuditEntryDraft;
+import dev.schemagate.core.governance.auditlog.AuditEvent;
+import dev.schemagate.core.governance.auditlog.AuditLog;
 import dev.schemagate.core.governance.gate.EvidenceCheck;
 import dev.schemagate.core.governance.gate.GateCommand;
 import dev.schemagate.core.governance.gate.GateInput;
@@ -32,6 +38,7 @@ import dev.schemagate.core.governance.workorder.WorkOrder.Intent;
 import dev.schemagate.core.governance.workorder.WorkOrder.MigrationDeclaration;
 import dev.schemagate.core.governance.workorder.WorkOrder.RollbackPlan;
 import dev.schemagate.core.governance.workorder.WorkOrderFile;
+import dev.schemagate.core.history.Database;
 import dev.schemagate.core.lint.Finding;
 import dev.schemagate.core.schema.diff.DiffRenderer;
 import dev.schemagate.core.schema.drill.DrillRenderer;
@@ -40,6 +47,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -105,9 +113,13 @@ final class WorkOrderService {
    * @param from the heads it starts from, comma-separated ({@code base} for none); null to read
    *     them from the environment's database
    */
-  WorkOrderResult draft(String target, String from, String author, SchemaRequest schema) {
+  WorkOrderResult draft(WorkOrderRequest request) {
     ProjectConfig config = config();
-    String who = author == null ? identity.actor() : author;
+    String target = request.target();
+    String from = request.from();
+    SchemaRequest schema = request.schema();
+    boolean down = request.direction().equals("downgrade");
+    String who = request.author() == null ? identity.actor() : request.author();
     if (!config.people().isEmpty() && !config.people().containsKey(who)) {
       throw SchemagateException.badInput(
           "the author '" + who + "' is not one of the people in " + config.file(),
@@ -124,8 +136,14 @@ final class WorkOrderService {
       List<String> heads = migrator.current().revisions().stream().map(RevisionInfo::id).toList();
       fromText = heads.isEmpty() ? "base" : String.join(",", heads);
     }
-    MigrateResult sql =
-        migrator.upgrade(new MigrateRequest(target, RunMode.SQL, fromText, null, null, null));
+    WorkOrder reverted =
+        request.rollbackOf() == null ? null : WorkOrderFile.read(locate(request.rollbackOf()));
+    if (reverted != null && !down) {
+      throw SchemagateException.badInput(
+          "--rollback-of drafts a rollback, which is a downgrade", "add --downgrade");
+    }
+    MigrateRequest sqlRequest = new MigrateRequest(target, RunMode.SQL, fromText, null, null, null);
+    MigrateResult sql = down ? migrator.downgrade(sqlRequest) : migrator.upgrade(sqlRequest);
     if (sql.plan().isEmpty()) {
       throw SchemagateException.badInput(
           "nothing to do from " + fromText + " to " + target, "choose another --to or --from");
@@ -163,7 +181,9 @@ final class WorkOrderService {
     List<Finding> lintFindings = lintFor(files);
     evidence.put("lint", write(dir, "lint.txt", lintText(lintFindings, files.size()), written));
     String diffFrom = fromHeads.size() == 1 ? fromHeads.get(0) : "base";
-    var diff = migrator.diff(diffFrom, target, schema);
+    String diffTo =
+        down ? (sql.headsAfter().size() == 1 ? sql.headsAfter().get(0) : "base") : target;
+    var diff = migrator.diff(diffFrom, diffTo, schema);
     evidence.put(
         "diff",
         write(
@@ -176,7 +196,7 @@ final class WorkOrderService {
                 + "\n\n"
                 + DiffRenderer.markdown(diff.diff()),
             written));
-    var drill = migrator.drill(diffFrom + ":" + target, schema);
+    var drill = migrator.drill(down ? diffTo + ":" + diffFrom : diffFrom + ":" + target, schema);
     evidence.put("drill", write(dir, "drill.md", DrillRenderer.markdown(drill), written));
     evidence.put("backup_plan", write(dir, "backup-plan.md", backupPlan(env), written));
 
@@ -190,23 +210,37 @@ final class WorkOrderService {
                 .instant()
                 .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 .toString(),
-            new MigrationDeclaration("upgrade", target, fromHeads, sql.headsAfter(), revisions),
+            new MigrationDeclaration(
+                request.direction(), target, fromHeads, sql.headsAfter(), revisions),
             new Intent(
-                TODO + "what changes, in one sentence",
-                TODO + "why it is needed now",
+                reverted == null
+                    ? TODO + "what changes, in one sentence"
+                    : "Roll back " + reverted.id() + ": " + reverted.intent().what(),
+                reverted == null
+                    ? TODO + "why it is needed now"
+                    : "One of the rollback triggers of " + reverted.id() + " fired",
                 TODO + "what happens if it is not done",
                 TODO + "the alternatives considered and why they were rejected"),
-            new RollbackPlan(
-                List.of(
-                    TODO
-                        + "the steps, e.g. `schemagate downgrade "
-                        + (fromHeads.isEmpty() ? "base" : fromHeads.get(0))
-                        + " --env "
-                        + env
-                        + " --work-order <rollback WO>`"),
-                List.of(TODO + "what observation starts the rollback"),
-                List.of(
-                    new HealthCheck(TODO + "SELECT ... after the rollback", TODO + "the result"))),
+            reverted != null
+                ? reverted.rollback()
+                : new RollbackPlan(
+                    List.of(
+                        TODO
+                            + "the steps, e.g. `schemagate downgrade "
+                            + (fromHeads.isEmpty() ? "base" : fromHeads.get(0))
+                            + " --env "
+                            + env
+                            + " --work-order <rollback WO> --trigger <which fired>`"),
+                    List.of(TODO + "what observation starts the rollback"),
+                    List.of(
+                        new HealthCheck(
+                            TODO + "SELECT ... after the rollback", TODO + "the result"))),
+            down
+                ? List.of()
+                : List.of(
+                    new HealthCheck(
+                        TODO + "SELECT ... that shows the change works (or delete this check)",
+                        TODO + "the result")),
             irreversible ? TODO + "why an irreversible change is acceptable" : null,
             irreversible ? TODO + "what makes up for it (backup, export, feature flag)" : null,
             List.of(),
@@ -216,6 +250,12 @@ final class WorkOrderService {
     writeFile(file, WorkOrderFile.write(wo));
     written.add(0, file.toString());
     List<String> notes = new ArrayList<>();
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("author", who);
+    detail.put("direction", request.direction());
+    detail.put("target", target);
+    detail.put("revisions", revisions.stream().map(DeclaredRevision::id).toList());
+    audit(AuditEvent.WORK_ORDER_CREATED, who, wo, detail, notes);
     notes.add("fill in intent and rollback in " + file + " (the lines starting with TODO)");
     if (irreversible) {
       notes.add("an irreversible migration is included: justify it and name compensating controls");
@@ -341,15 +381,8 @@ final class WorkOrderService {
     WorkOrder wo = WorkOrderFile.read(file);
     KeyPair pair = Keys.readKeyPair(keyFile);
     String fingerprint = Keys.fingerprint(pair.getPublic());
-    Person signer = null;
-    for (Person p : config.people().values()) {
-      if (p.publicKey() != null
-          && Keys.fingerprint(
-                  Keys.parseInline(p.publicKey(), config.file() + ": people: " + p.name()))
-              .equals(fingerprint)) {
-        signer = p;
-      }
-    }
+    String signerName = personWithKey(fingerprint);
+    Person signer = signerName == null ? null : config.people().get(signerName);
     if (signer == null) {
       throw new SchemagateException(
           ExitCode.BLOCKED,
@@ -387,33 +420,25 @@ final class WorkOrderService {
     Map<String, String> stored = a.toStored();
     List<Map<String, String>> approvals = new ArrayList<>(wo.approvals());
     approvals.add(stored);
-    WorkOrder signed =
-        new WorkOrder(
-            wo.id(),
-            wo.environment(),
-            wo.author(),
-            wo.created(),
-            wo.migration(),
-            wo.intent(),
-            wo.rollback(),
-            wo.irreversibleJustification(),
-            wo.compensatingControls(),
-            wo.lintWaivers(),
-            wo.evidence(),
-            approvals);
+    WorkOrder signed = wo.withApprovals(approvals);
     writeFile(file, WorkOrderFile.write(signed));
-    return new WorkOrderResult(
-        wo.id(),
-        file.toString(),
-        List.of(file.toString()),
-        List.of(
-            decision.name().toLowerCase(java.util.Locale.ROOT)
-                + " by "
-                + signer.name()
-                + " ("
-                + signer.role().configName()
-                + ") with key "
-                + fingerprint));
+    List<String> notes = new ArrayList<>();
+    audit(
+        decision == Decision.APPROVED ? AuditEvent.APPROVED : AuditEvent.REJECTED,
+        signer.name(),
+        wo,
+        approvalDetail(a),
+        notes);
+    notes.add(
+        0,
+        decision.name().toLowerCase(java.util.Locale.ROOT)
+            + " by "
+            + signer.name()
+            + " ("
+            + signer.role().configName()
+            + ") with key "
+            + fingerprint);
+    return new WorkOrderResult(wo.id(), file.toString(), List.of(file.toString()), notes);
   }
 
   /**
@@ -422,9 +447,19 @@ final class WorkOrderService {
    * memory by {@link StopConditions}.
    */
   GateReport check(String idOrPath, GateCommand command, String rollbackTrigger) {
-    ProjectConfig config = config();
     Path file = locate(idOrPath);
-    WorkOrder wo = WorkOrderFile.read(file);
+    return check(WorkOrderFile.read(file), file, command, rollbackTrigger, null);
+  }
+
+  /**
+   * The same evaluation for a work order already read.
+   *
+   * @param planned the revisions the command would run, from the database's state; null to plan
+   *     from the work order's own {@code from} (what {@code wo check} does, offline)
+   */
+  GateReport check(
+      WorkOrder wo, Path file, GateCommand command, String rollbackTrigger, List<String> planned) {
+    ProjectConfig config = config();
     List<Approval> approvals = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (Map<String, String> stored : wo.approvals()) {
@@ -453,14 +488,19 @@ final class WorkOrderService {
     fileById.forEach((id, f) -> git.put(id, states.get(f)));
     String from =
         wo.migration().from().isEmpty() ? "base" : String.join(",", wo.migration().from());
-    List<String> planned = new ArrayList<>();
-    try {
-      MigrateResult plan =
-          migrator.upgrade(
-              new MigrateRequest(wo.migration().target(), RunMode.SQL, from, null, null, null));
-      plan.plan().forEach(s -> planned.add(s.revision()));
-    } catch (SchemagateException e) {
-      problems.add("the plan cannot be computed: " + e.getMessage());
+    List<String> plannedNow = planned == null ? new ArrayList<>() : planned;
+    if (planned == null) {
+      try {
+        MigrateRequest offline =
+            new MigrateRequest(wo.migration().target(), RunMode.SQL, from, null, null, null);
+        MigrateResult plan =
+            wo.migration().direction().equals("downgrade")
+                ? migrator.downgrade(offline)
+                : migrator.upgrade(offline);
+        plan.plan().forEach(s -> plannedNow.add(s.revision()));
+      } catch (SchemagateException e) {
+        problems.add("the plan cannot be computed: " + e.getMessage());
+      }
     }
     Path root = folder().getParent();
     Map<String, EvidenceCheck> evidence = new TreeMap<>();
@@ -489,7 +529,7 @@ final class WorkOrderService {
             approvals,
             problems,
             checksums,
-            planned,
+            plannedNow,
             git,
             StartupGuard.scan(root),
             lint,
@@ -535,6 +575,129 @@ final class WorkOrderService {
     } catch (IOException | java.security.NoSuchAlgorithmException e) {
       throw new SchemagateException(
           ExitCode.FAILED, "cannot read " + path + ": " + e.getMessage(), "check the file", e);
+    }
+  }
+
+  /** The name of the configured person whose public key has this fingerprint, or null. */
+  String personWithKey(String fingerprint) {
+    ProjectConfig config = config();
+    for (Person p : config.people().values()) {
+      if (p.publicKey() != null
+          && Keys.fingerprint(
+                  Keys.parseInline(p.publicKey(), config.file() + ": people: " + p.name()))
+              .equals(fingerprint)) {
+        return p.name();
+      }
+    }
+    return null;
+  }
+
+  /** The lint report of the work order's migrations as they read now, for the evidence pack. */
+  String lintReport(WorkOrder wo) {
+    Map<String, RevisionInfo> infos = revisionsById();
+    List<Path> files = new ArrayList<>();
+    for (DeclaredRevision r : wo.migration().revisions()) {
+      RevisionInfo info = infos.get(r.id());
+      if (info != null) {
+        files.add(workspace.migrations().resolve(info.file()));
+      }
+    }
+    return lintText(files.isEmpty() ? List.of() : lintFor(files), files.size());
+  }
+
+  /**
+   * Appends the work order's creation and its signed decisions to the audit log when the log does
+   * not have them yet: {@code wo new} and {@code wo approve} record them when the environment's
+   * database is reachable, and an approver often has no access to it. The gate calls this once the
+   * stop conditions pass, so the log holds every transition before anything executes. Each is
+   * matched by the SHA-256 of its signature, so none is recorded twice.
+   */
+  void recordPastEvents(AuditLog log, WorkOrder wo) throws java.sql.SQLException {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    boolean created = false;
+    for (AuditEntry e : log.read()) {
+      if (!wo.id().equals(e.workOrder())) {
+        continue;
+      }
+      created |= e.event() == AuditEvent.WORK_ORDER_CREATED;
+      Matcher m = SIGNATURE_SHA.matcher(e.detail());
+      if (m.find()) {
+        seen.add(m.group(1));
+      }
+    }
+    if (!created) {
+      Map<String, Object> detail = new LinkedHashMap<>();
+      detail.put("author", wo.author());
+      detail.put("created", wo.created());
+      detail.put("recorded_by_gate", true);
+      log.append(draft(AuditEvent.WORK_ORDER_CREATED, wo.author(), wo).withDetail(detail));
+    }
+    for (Map<String, String> stored : wo.approvals()) {
+      Approval a;
+      try {
+        a = Approval.fromStored(stored);
+      } catch (IllegalArgumentException e) {
+        continue; // the gate has already failed such an entry; nothing valid to record
+      }
+      Map<String, Object> detail = approvalDetail(a);
+      if (seen.contains((String) detail.get("signature_sha256"))) {
+        continue;
+      }
+      detail.put("recorded_by_gate", true);
+      AuditEvent event =
+          a.decision() == Decision.APPROVED ? AuditEvent.APPROVED : AuditEvent.REJECTED;
+      log.append(draft(event, a.approver(), wo).withDetail(detail));
+    }
+  }
+
+  private static final Pattern SIGNATURE_SHA =
+      Pattern.compile("\"signature_sha256\"\\s*:\\s*\"([0-9a-f]{64})\"");
+
+  private static Map<String, Object> approvalDetail(Approval a) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("approver", a.approver());
+    detail.put("role", a.role());
+    detail.put("at", a.atText());
+    if (a.hasReason()) {
+      detail.put("reason", a.reason());
+    }
+    detail.put(
+        "signature_sha256",
+        CanonicalForm.sha256Hex(a.signature().getBytes(StandardCharsets.UTF_8)));
+    return detail;
+  }
+
+  private AuditEntryDraft draft(AuditEvent event, String actor, WorkOrder wo) {
+    return AuditEntryDraft.of(event, actor, identity.host())
+        .withWorkOrder(wo.id(), wo.environment());
+  }
+
+  /**
+   * Records a transition in the environment's audit log when its database is reachable now; when it
+   * is not, says so in the notes (the gate records it later, see {@link #recordPastEvents}).
+   */
+  private void audit(
+      AuditEvent event,
+      String actor,
+      WorkOrder wo,
+      Map<String, Object> detail,
+      List<String> notes) {
+    ConnectionSpec spec = workspace.connection();
+    if (spec == null) {
+      notes.add(
+          "no database for '" + wo.environment() + "' now: the gate records this in its audit log");
+      return;
+    }
+    try (Connection c = Database.open(spec, "schemagate audit")) {
+      new AuditLog(c, spec.dialect(), identity.clock())
+          .append(draft(event, actor, wo).withDetail(detail));
+    } catch (java.sql.SQLException | SchemagateException e) {
+      notes.add(
+          "the audit log of "
+              + spec.redacted()
+              + " was not reached ("
+              + ConnectionSpec.redact(e.getMessage())
+              + "): the gate records this before it runs");
     }
   }
 }

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param lockTimeout how long to wait for another run's lock
  * @param workOrder recorded in the history, or null
  * @param listener progress callbacks
+ * @param gate for a governed environment: the rollback trigger, scratch settings for the backup's
+ *     verification, the command line for the evidence
  */
 public record MigrateRequest(
     String target,
@@ -20,12 +22,35 @@ public record MigrateRequest(
     String sqlFrom,
     Duration lockTimeout,
     String workOrder,
-    RunListener listener) {
+    RunListener listener,
+    GateRequest gate) {
 
   public MigrateRequest {
+    gate = gate == null ? GateRequest.NONE : gate;
     mode = mode == null ? RunMode.LIVE : mode;
     lockTimeout = lockTimeout == null ? Duration.ofSeconds(60) : lockTimeout;
     listener = listener == null ? RunListener.NONE : listener;
+  }
+
+  /** A request with no gate options (an ungoverned environment, a dry run, SQL). */
+  public MigrateRequest(
+      String target,
+      RunMode mode,
+      String sqlFrom,
+      Duration lockTimeout,
+      String workOrder,
+      RunListener listener) {
+    this(target, mode, sqlFrom, lockTimeout, workOrder, listener, GateRequest.NONE);
+  }
+
+  /** The same request in another mode. */
+  public MigrateRequest withMode(RunMode newMode) {
+    return new MigrateRequest(target, newMode, sqlFrom, lockTimeout, workOrder, listener, gate);
+  }
+
+  /** The same request reporting to another listener. */
+  public MigrateRequest withListener(RunListener newListener) {
+    return new MigrateRequest(target, mode, sqlFrom, lockTimeout, workOrder, newListener, gate);
   }
 
   /** A live run with defaults. */

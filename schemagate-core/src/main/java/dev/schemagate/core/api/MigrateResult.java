@@ -19,6 +19,8 @@ import java.util.List;
  * @param sql the script, for a dry run or SQL; else null
  * @param warnings things reported once and ignored (stray files)
  * @param millis wall time of the whole command
+ * @param governance for a run through the governance gate: the work order, backup, evidence pack
+ *     and verification; else null
  */
 public record MigrateResult(
     String command,
@@ -33,4 +35,57 @@ public record MigrateResult(
     List<StepResult> steps,
     String sql,
     List<String> warnings,
-    long millis) {}
+    long millis,
+    GovernedRun governance) {
+
+  /** A result of a run outside the governance gate. */
+  public MigrateResult(
+      String command,
+      String target,
+      RunMode mode,
+      String environment,
+      boolean governed,
+      String database,
+      List<String> headsBefore,
+      List<String> headsAfter,
+      List<PlannedStep> plan,
+      List<StepResult> steps,
+      String sql,
+      List<String> warnings,
+      long millis) {
+    this(
+        command,
+        target,
+        mode,
+        environment,
+        governed,
+        database,
+        headsBefore,
+        headsAfter,
+        plan,
+        steps,
+        sql,
+        warnings,
+        millis,
+        null);
+  }
+
+  /** The same result with the governance record of the run. */
+  public MigrateResult withGovernance(GovernedRun run, long totalMillis) {
+    return new MigrateResult(
+        command,
+        target,
+        mode,
+        environment,
+        governed,
+        database,
+        headsBefore,
+        headsAfter,
+        plan,
+        steps,
+        sql,
+        warnings,
+        totalMillis,
+        run);
+  }
+}

@@ -134,6 +134,29 @@ public final class JdbcSink implements StatementSink, AutoCloseable {
   @Override
   public void comment(String text) {}
 
+  /**
+   * Reads the warnings (PostgreSQL's notices) of the statement and the connection, and clears them.
+   */
+  @Override
+  public List<String> messages() {
+    List<String> out = new ArrayList<>();
+    try {
+      if (plain != null) {
+        for (java.sql.SQLWarning w = plain.getWarnings(); w != null; w = w.getNextWarning()) {
+          out.add(w.getMessage());
+        }
+        plain.clearWarnings();
+      }
+      for (java.sql.SQLWarning w = connection.getWarnings(); w != null; w = w.getNextWarning()) {
+        out.add(w.getMessage());
+      }
+      connection.clearWarnings();
+    } catch (SQLException e) {
+      out.add("(the messages could not be read: " + e.getMessage() + ")");
+    }
+    return out;
+  }
+
   @Override
   public void close() {
     for (PreparedStatement ps : prepared.values()) {

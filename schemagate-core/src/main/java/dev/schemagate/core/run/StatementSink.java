@@ -36,4 +36,12 @@ public interface StatementSink {
 
   /** A remark for a human reader of a script; ignored by a live sink. */
   void comment(String text);
+
+  /**
+   * The database's notices and warnings since the last call, and forgets them. Empty for a sink
+   * that has none (a script).
+   */
+  default java.util.List<String> messages() {
+    return java.util.List.of();
+  }
 }

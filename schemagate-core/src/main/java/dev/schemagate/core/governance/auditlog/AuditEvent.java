@@ -38,5 +38,12 @@ public enum AuditEvent {
    * Added: an evidence pack was written for an execution; detail carries its path and manifest
    * SHA-256, which ties the pack and the log to each other.
    */
-  EVIDENCE_RECORDED
+  EVIDENCE_RECORDED,
+  /** Added: the backup taken before a gated execution was restored on scratch and matched. */
+  BACKUP_VERIFIED,
+  /**
+   * Added: the backup before a gated execution could not be taken or verified, so execution did not
+   * start; detail carries the redacted error.
+   */
+  BACKUP_FAILED
 }

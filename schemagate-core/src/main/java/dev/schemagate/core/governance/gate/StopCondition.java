@@ -17,7 +17,10 @@ public enum StopCondition {
   STARTUP_MIGRATION,
   /** The rollback plan has steps, triggers and verification, none left as a placeholder. */
   ROLLBACK_PLAN,
-  /** The intent (what, why, impact if not done, alternatives rejected) is written, not TODO. */
+  /**
+   * The author's part is written, not TODO: intent (what, why, impact if not done, alternatives
+   * rejected) and any post-change verification check.
+   */
   INTENT_INCOMPLETE,
   /** Every expected piece of evidence is declared, present, and has its declared SHA-256. */
   EVIDENCE,

@@ -426,6 +426,13 @@ public final class StopConditions {
     if (in == null || WorkOrderFile.isPlaceholder(in.alternativesRejected())) {
       missing.add("intent.alternatives_rejected");
     }
+    List<HealthCheck> after = c.wo.verification();
+    for (int i = 0; i < after.size(); i++) {
+      if (WorkOrderFile.isPlaceholder(after.get(i).sql())
+          || WorkOrderFile.isPlaceholder(after.get(i).expect())) {
+        missing.add("verification[" + i + "]");
+      }
+    }
     if (!missing.isEmpty()) {
       return ConditionResult.fail(
           me,
@@ -435,7 +442,10 @@ public final class StopConditions {
               + (missing.size() == 1 ? "it" : "them")
               + ", then have the work order approved again");
     }
-    return ConditionResult.pass(me, "what, why, impact if not done and alternatives are written");
+    return ConditionResult.pass(
+        me,
+        "what, why, impact if not done and alternatives are written"
+            + (after.isEmpty() ? "" : "; " + after.size() + " verification check(s) written"));
   }
 
   // --- evidence --------------------------------------------------------------------------------

@@ -20,6 +20,8 @@ import java.util.Map;
  *     checksum
  * @param intent what changes, why, impact if not done, alternatives rejected
  * @param rollback steps, triggers and post-rollback verification
+ * @param verification the health checks the gate runs after the change (for a downgrade, the
+ *     rollback plan's own verification runs instead)
  * @param irreversibleJustification why an irreversible migration is acceptable, or null
  * @param compensatingControls what makes up for it, or null
  * @param lintWaivers lint findings accepted for this change, each with a reason
@@ -35,6 +37,7 @@ public record WorkOrder(
     MigrationDeclaration migration,
     Intent intent,
     RollbackPlan rollback,
+    List<HealthCheck> verification,
     String irreversibleJustification,
     String compensatingControls,
     List<LintWaiver> lintWaivers,
@@ -42,6 +45,7 @@ public record WorkOrder(
     List<Map<String, String>> approvals) {
 
   public WorkOrder {
+    verification = verification == null ? List.of() : List.copyOf(verification);
     lintWaivers = List.copyOf(lintWaivers);
     evidence = Map.copyOf(evidence);
     approvals = approvals.stream().map(Map::copyOf).toList();
@@ -95,11 +99,37 @@ public record WorkOrder(
     }
   }
 
-  /** A health-check query and the result it must give after a rollback. */
+  /**
+   * A health-check query and the result it must give: the rows as text, one line per row, columns
+   * separated by {@code |}, NULL as {@code NULL} (e.g. {@code 0}, or {@code t|active}).
+   */
   public record HealthCheck(String sql, String expect) {}
 
   /** A lint finding accepted for this change. */
   public record LintWaiver(String rule, String file, String reason) {}
+
+  /** The checks to run after this work order's change: its own, or for a rollback the plan's. */
+  public List<HealthCheck> postChecks() {
+    return "downgrade".equals(migration.direction()) ? rollback.verification() : verification;
+  }
+
+  /** The same work order with other approvals. */
+  public WorkOrder withApprovals(List<Map<String, String>> newApprovals) {
+    return new WorkOrder(
+        id,
+        environment,
+        author,
+        created,
+        migration,
+        intent,
+        rollback,
+        verification,
+        irreversibleJustification,
+        compensatingControls,
+        lintWaivers,
+        evidence,
+        newApprovals);
+  }
 
   /** A file of evidence and its SHA-256. */
   public record EvidenceRef(String file, String sha256) {}

@@ -57,6 +57,7 @@ public final class WorkOrderFile {
           "migration",
           "intent",
           "rollback",
+          "verification",
           "irreversible_justification",
           "compensating_controls",
           "lint_waivers",
@@ -180,16 +181,8 @@ public final class WorkOrderFile {
             r.text(in, "alternatives_rejected", false, "intent."));
     JsonNode rb = r.object(root, "rollback");
     r.keys(rb, "rollback.", Set.of("steps", "triggers", "verification"));
-    List<HealthCheck> checks = new ArrayList<>();
-    i = 0;
-    for (JsonNode v : r.array(rb, "verification", "rollback.")) {
-      String at = "rollback.verification[" + i++ + "].";
-      if (!v.isObject()) {
-        throw bad(file, 0, at + " must be a mapping of sql and expect", "see `schemagate wo new`");
-      }
-      r.keys(v, at, Set.of("sql", "expect"));
-      checks.add(new HealthCheck(r.text(v, "sql", false, at), r.text(v, "expect", false, at)));
-    }
+    List<HealthCheck> checks = healthChecks(r, rb, "rollback.");
+    List<HealthCheck> after = healthChecks(r, root, "");
     RollbackPlan rollback =
         new RollbackPlan(
             r.texts(rb, "steps", "rollback."), r.texts(rb, "triggers", "rollback."), checks);
@@ -252,11 +245,27 @@ public final class WorkOrderFile {
         migration,
         intent,
         rollback,
+        after,
         r.text(root, "irreversible_justification", false),
         r.text(root, "compensating_controls", false),
         waivers,
         evidence,
         approvals);
+  }
+
+  private static List<HealthCheck> healthChecks(Reader r, JsonNode parent, String prefix) {
+    List<HealthCheck> checks = new ArrayList<>();
+    int i = 0;
+    for (JsonNode v : r.array(parent, "verification", prefix)) {
+      String at = prefix + "verification[" + i++ + "].";
+      if (!v.isObject()) {
+        throw bad(
+            r.file, 0, at + " must be a mapping of sql and expect", "see `schemagate wo new`");
+      }
+      r.keys(v, at, Set.of("sql", "expect"));
+      checks.add(new HealthCheck(r.text(v, "sql", false, at), r.text(v, "expect", false, at)));
+    }
+    return checks;
   }
 
   /**
@@ -343,6 +352,10 @@ public final class WorkOrderFile {
     ArrayNode checks = rb.putArray("verification");
     for (HealthCheck h : wo.rollback().verification()) {
       checks.addObject().put("sql", h.sql()).put("expect", h.expect());
+    }
+    ArrayNode after = root.putArray("verification");
+    for (HealthCheck h : wo.verification()) {
+      after.addObject().put("sql", h.sql()).put("expect", h.expect());
     }
     root.put("irreversible_justification", wo.irreversibleJustification());
     root.put("compensating_controls", wo.compensatingControls());

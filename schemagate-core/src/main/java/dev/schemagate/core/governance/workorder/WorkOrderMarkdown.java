@@ -53,21 +53,16 @@ public final class WorkOrderMarkdown {
           .append(text(wo.compensatingControls()))
           .append('\n');
     }
+    if (!"downgrade".equals(wo.migration().direction())) {
+      b.append("\n## Verification after the change\n\n");
+      checks(b, wo.verification());
+    }
     b.append("\n## Rollback plan\n\nSteps:\n\n");
     numbered(b, wo.rollback().steps());
     b.append("\nTriggers (any one starts the rollback):\n\n");
     numbered(b, wo.rollback().triggers());
     b.append("\nPost-rollback verification:\n\n");
-    if (wo.rollback().verification().isEmpty()) {
-      b.append("- (none given)\n");
-    }
-    for (HealthCheck h : wo.rollback().verification()) {
-      b.append("- `")
-          .append(line(h.sql()))
-          .append("` must give ")
-          .append(text(h.expect()))
-          .append('\n');
-    }
+    checks(b, wo.rollback().verification());
     b.append("\n## Lint waivers\n\n");
     if (wo.lintWaivers().isEmpty()) {
       b.append("None.\n");
@@ -134,5 +129,18 @@ public final class WorkOrderMarkdown {
 
   private static String list(List<String> ids) {
     return ids.isEmpty() ? "base" : String.join(", ", ids);
+  }
+
+  private static void checks(StringBuilder b, java.util.List<HealthCheck> checks) {
+    if (checks.isEmpty()) {
+      b.append("- (none given)\n");
+    }
+    for (HealthCheck h : checks) {
+      b.append("- `")
+          .append(line(h.sql()))
+          .append("` must give ")
+          .append(text(h.expect()))
+          .append('\n');
+    }
   }
 }
