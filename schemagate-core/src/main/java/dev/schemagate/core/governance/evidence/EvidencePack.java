@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -91,7 +93,8 @@ public final class EvidencePack {
    * @param dir the pack's directory; its parent is created if missing; its last name becomes the
    *     zip's top folder
    * @param files the pack's files, each name once
-   * @param metadata short facts about the execution (work order, environment, ...), written sorted
+   * @param metadata short facts about the execution (work order, environment, ...), written sorted;
+   *     a null value is written as an empty string
    * @param clock gives the manifest's {@code created} time
    * @throws SchemagateException {@link ExitCode#FAILED} when the directory or the zip exists, or
    *     writing fails (nothing is left under the final names then); bad input for two files with
@@ -142,15 +145,19 @@ public final class EvidencePack {
     Path tempZip = null;
     try {
       Files.createDirectories(parent);
-      tempDir = Files.createTempDirectory(parent, "." + name + ".partial-");
+      // Not Files.createTempDirectory/createTempFile: they create owner-only (0700/0600) entries,
+      // and the pack would keep those permissions after the rename, unreadable to the auditors
+      // and CI jobs that read it with the umask's permissions of everything else.
+      String partial = ".partial-" + UUID.randomUUID();
+      tempDir = Files.createDirectory(parent.resolve("." + name + partial));
       for (EvidenceFile f : sorted) {
         Path p = tempDir.resolve(f.name());
         Files.createDirectories(p.getParent());
         Files.write(p, f.bytes());
       }
       Files.write(tempDir.resolve(MANIFEST), manifest);
-      tempZip = Files.createTempFile(parent, "." + name + ".zip.partial-", "");
-      try (OutputStream out = Files.newOutputStream(tempZip)) {
+      tempZip = parent.resolve("." + name + ".zip" + partial);
+      try (OutputStream out = Files.newOutputStream(tempZip, StandardOpenOption.CREATE_NEW)) {
         writeZip(out, name, sorted, manifest);
       }
       // Without options, move refuses an existing target and renames within the same folder.

@@ -320,7 +320,14 @@ public final class EvidenceVerifier {
                 + "'");
       }
       if (root.path("created").isTextual()) {
-        notes.add("written " + show(root.get("created").asText()));
+        List<String> facts = new ArrayList<>();
+        root.path("metadata")
+            .fields()
+            .forEachRemaining(e -> facts.add(e.getKey() + "=" + e.getValue().asText()));
+        notes.add(
+            "written "
+                + show(root.get("created").asText())
+                + (facts.isEmpty() ? "" : " (" + show(String.join(", ", facts)) + ")"));
       }
       JsonNode listed = root.get("files");
       if (listed == null || !listed.isArray()) {
@@ -334,7 +341,7 @@ public final class EvidenceVerifier {
         String name = entry.path("name").isTextual() ? entry.get("name").asText() : null;
         String sha = entry.path("sha256").isTextual() ? entry.get("sha256").asText() : null;
         JsonNode size = entry.get("size");
-        if (name == null || sha == null || size == null || !size.canConvertToLong()) {
+        if (name == null || sha == null || size == null || !size.isIntegralNumber()) {
           problems.add(where + ": needs a name, a size and a sha256");
           continue;
         }

@@ -143,4 +143,19 @@ class EvidencePackTest {
     assertThat(e.getMessage()).contains("'logs' is both a file and a folder");
     assertThat(tmp.resolve("pack")).doesNotExist();
   }
+
+  @Test
+  void thePackGetsTheSamePermissionsAsAnyNewFolderNotOwnerOnly() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path plainDir = Files.createDirectory(tmp.resolve("plain"));
+    Path plainFile = Files.createFile(tmp.resolve("plain.zip"));
+
+    WrittenPack pack = Packs.write(tmp.resolve("pack"), packs.signedFiles());
+
+    assertThat(Files.getPosixFilePermissions(pack.dir()))
+        .isEqualTo(Files.getPosixFilePermissions(plainDir));
+    assertThat(Files.getPosixFilePermissions(pack.zip()))
+        .isEqualTo(Files.getPosixFilePermissions(plainFile));
+  }
 }
