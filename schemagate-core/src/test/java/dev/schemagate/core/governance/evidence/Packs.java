@@ -67,6 +67,7 @@ final class Packs {
             List.of("schemagate downgrade 58e520f59667"),
             List.of("error rate above 2%"),
             List.of(new HealthCheck("SELECT 1", "1"))),
+        List.of(new HealthCheck("SELECT count(*) FROM payment_methods", "0")),
         null,
         null,
         List.of(),
