@@ -172,6 +172,8 @@ final class GovernanceCommands {
             + " its manifest lists, nothing is missing or added, and every approval's signature"
             + " verifies against the configured people's keys (the pack's own people.json when"
             + " there is no schemagate.yaml).",
+        "With --env (or --url), also that the database's audit log recorded this manifest's"
+            + " SHA-256 when the run wrote it, and that the log is intact.",
         "Exit code 0 when intact, 1 otherwise."
       })
   static final class EvidenceVerify extends BaseCommand {

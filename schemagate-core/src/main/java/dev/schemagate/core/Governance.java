@@ -9,6 +9,8 @@ import dev.schemagate.core.governance.approval.Decision;
 import dev.schemagate.core.governance.approval.KeyFiles;
 import dev.schemagate.core.governance.approval.Keys;
 import dev.schemagate.core.governance.auditlog.AuditAnchor;
+import dev.schemagate.core.governance.auditlog.AuditEntry;
+import dev.schemagate.core.governance.auditlog.AuditEvent;
 import dev.schemagate.core.governance.auditlog.AuditLog;
 import dev.schemagate.core.governance.auditlog.AuditVerification;
 import dev.schemagate.core.governance.evidence.EvidenceVerification;
@@ -22,7 +24,9 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -128,6 +132,55 @@ public final class Governance {
         }
       }
     }
-    return EvidenceVerifier.verify(pack, trusted);
+    EvidenceVerification v = EvidenceVerifier.verify(pack, trusted);
+    ConnectionSpec spec = workspace.connection();
+    if (spec == null || v.manifestSha256().isEmpty()) {
+      return v;
+    }
+    return anchored(v, spec);
+  }
+
+  /**
+   * The pack's manifest checked against the audit log of the database it was written for: a pack
+   * rewritten whole, manifest and all, still verifies on its own, but its manifest's SHA-256 is no
+   * longer the one the log recorded when the run wrote it.
+   */
+  private EvidenceVerification anchored(EvidenceVerification v, ConnectionSpec spec) {
+    List<String> problems = new ArrayList<>(v.problems());
+    List<String> notes = new ArrayList<>(v.notes());
+    String where = "the audit log of " + spec.redacted();
+    try (Connection c = Database.open(spec, "schemagate evidence verify")) {
+      AuditLog log = new AuditLog(c, spec.dialect());
+      AuditEntry found = null;
+      for (AuditEntry e : log.read()) {
+        if (e.event() == AuditEvent.EVIDENCE_RECORDED && e.detail().contains(v.manifestSha256())) {
+          found = e;
+        }
+      }
+      if (found == null) {
+        problems.add(
+            where
+                + " records no evidence pack with manifest sha256 "
+                + v.manifestSha256()
+                + ": the pack was not written by a gated run on this database, or its manifest"
+                + " was rewritten");
+      } else {
+        notes.add(where + " recorded this manifest at entry " + found.seq());
+      }
+      AuditVerification chain = log.verify();
+      if (!chain.intact()) {
+        problems.add(where + " is not intact: " + chain.describe());
+      }
+    } catch (SQLException | SchemagateException e) {
+      problems.add(where + " cannot be read: " + ConnectionSpec.redact(e.getMessage()));
+    }
+    return new EvidenceVerification(
+        v.path(),
+        problems.isEmpty(),
+        v.manifestSha256(),
+        v.filesChecked(),
+        v.signaturesValid(),
+        problems,
+        notes);
   }
 }

@@ -256,7 +256,10 @@ final class WorkOrderService {
     detail.put("target", target);
     detail.put("revisions", revisions.stream().map(DeclaredRevision::id).toList());
     audit(AuditEvent.WORK_ORDER_CREATED, who, wo, detail, notes);
-    notes.add("fill in intent and rollback in " + file + " (the lines starting with TODO)");
+    notes.add(
+        "fill in intent, verification and rollback in "
+            + file
+            + " (the lines starting with TODO), then ask for approval");
     if (irreversible) {
       notes.add("an irreversible migration is included: justify it and name compensating controls");
     }
