@@ -494,9 +494,10 @@ public final class Migrator {
   // ---------------------------------------------------------------- checks
 
   /**
-   * A governed environment changes only through the governance gate (work order, approvals, stop
-   * conditions). Until that gate exists, live changes to a governed environment are refused: a hard
-   * stop, never a silent pass.
+   * A governed environment changes only through the governance gate, which {@code upgrade}, {@code
+   * downgrade} and {@code stamp} pass through. The commands that would change it some other way
+   * ({@code resolve}, {@code restore}, {@code stamp --verify-parity}) are refused: a hard stop,
+   * never a silent pass.
    */
   private void requireUngoverned(String command) {
     if (workspace.governed()) {
@@ -504,12 +505,12 @@ public final class Migrator {
           ExitCode.BLOCKED,
           "environment '"
               + workspace.environment()
-              + "' is governed: a live "
+              + "' is governed: `"
               + command
-              + " needs an approved work order, and this version of schemagate has no governance"
-              + " gate yet, so it stops here with nothing changed",
-          "use --dry-run or --sql to produce the SQL for review, or run against an ungoverned"
-              + " environment");
+              + "` would change it outside the work-order gate, so it stops here with nothing"
+              + " changed",
+          "run it against an ungoverned copy, or make the change with upgrade, downgrade or"
+              + " stamp --work-order <WO>");
     }
   }
 
@@ -1161,7 +1162,7 @@ public final class Migrator {
    */
   public ParityStampResult stampWithParity(MigrateRequest request, SchemaRequest schemaRequest) {
     ConnectionSpec spec = workspace.requireConnection();
-    requireUngoverned("stamp");
+    requireUngoverned("stamp --verify-parity");
     load().requireExecutable();
     DiffReport parity =
         schema()
