@@ -157,7 +157,18 @@ public final class EvidenceVerifier {
 
     EvidenceVerification result() {
       return new EvidenceVerification(
-          pack, problems.isEmpty(), manifestSha256, filesChecked, signaturesValid, problems, notes);
+          pack,
+          problems.isEmpty(),
+          manifestSha256,
+          filesChecked,
+          signaturesValid,
+          oneLineEach(problems),
+          oneLineEach(notes));
+    }
+
+    /** A problem is one line: messages quoted from parsers must not break the report's layout. */
+    private static List<String> oneLineEach(List<String> lines) {
+      return lines.stream().map(l -> show(l.replace("\r\n", " ").replace('\n', ' '))).toList();
     }
 
     void readDirectory() {

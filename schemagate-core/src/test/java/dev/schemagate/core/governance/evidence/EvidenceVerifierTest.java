@@ -260,6 +260,22 @@ class EvidenceVerifierTest {
   }
 
   @Test
+  void aWorkOrderThatDoesNotParseIsOneProblemNamingItsLine() {
+    WrittenPack pack =
+        Packs.write(tmp.resolve("garbled"), packs.files("---\nid: [unclosed\n---\n# body\n"));
+
+    EvidenceVerification v = EvidenceVerifier.verify(pack.dir(), packs.trusted);
+
+    assertThat(v.problems())
+        .singleElement()
+        .asString()
+        .startsWith("work-order.md: cannot be read as a work order")
+        .contains("line")
+        .doesNotContain("\n");
+    assertThat(v.describe().lines().filter(l -> l.contains("PROBLEM")).count()).isEqualTo(1);
+  }
+
+  @Test
   void aZipEntryClimbingOutOfThePackIsAProblemAndNothingIsWritten() throws Exception {
     WrittenPack pack = signedPack();
     String top = pack.dir().getFileName() + "/";
