@@ -89,13 +89,19 @@ class GateStopConditionsTest {
     draft("staging", "wendy", Left.NOTHING);
     approve("max");
     List<String> before = auditEvents("staging.db");
+    List<String> dumpBefore = dump("staging.db");
 
     CliRunner run = gated("staging", "max");
 
     assertThat(run.exitCode()).as(run.all()).isZero();
+    // The dump the blocked cases compare sees what a run changes, and keeps the existing rows.
+    assertThat(dump("staging.db"))
+        .isNotEqualTo(dumpBefore)
+        .containsAll(dumpBefore)
+        .anyMatch(row -> row.startsWith("table notes on notes: CREATE TABLE notes"));
     assertThat(run.all()).doesNotContain("FAIL ");
     assertThat(run.out()).contains("Verification: PASS").contains("Evidence: ");
-    assertThat(tables("staging.db")).contains("agents", "notes");
+    assertThat(tables("staging.db")).contains("agents", "notes", "customers");
     assertThat(auditEvents("staging.db"))
         .startsWith(before.toArray(String[]::new))
         .contains("GATE_PASSED", "APPLY_FINISHED", "EVIDENCE_RECORDED")
@@ -111,6 +117,7 @@ class GateStopConditionsTest {
     Blocked attempt = arrange(condition);
     String db = attempt.database();
     List<String> dumpBefore = dump(db);
+    assertThat(dumpBefore).anyMatch(row -> row.startsWith("customers [3, Linus"));
     List<String> auditBefore = auditEvents(db);
 
     CliRunner run = gated(attempt.env(), attempt.executor());
@@ -435,6 +442,8 @@ class GateStopConditionsTest {
         .append(policy);
     Files.writeString(project.resolve("schemagate.yaml"), yaml);
     config = project.resolve("schemagate.yaml").toString();
+    seed("staging.db");
+    seed("production.db");
     git("init", "-q");
     git("add", "migrations", "schemagate.yaml");
     commit("init");
@@ -616,6 +625,22 @@ class GateStopConditionsTest {
       }
     }
     return out;
+  }
+
+  /**
+   * Data the application already keeps in the target, so that "unchanged" is about rows and schema
+   * objects that exist, not about an empty file.
+   */
+  private void seed(String db) throws SQLException {
+    try (Connection c = open(db);
+        Statement st = c.createStatement()) {
+      st.executeUpdate(
+          "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, joined TEXT)");
+      st.executeUpdate("CREATE INDEX ix_customers_name ON customers (name)");
+      st.executeUpdate(
+          "INSERT INTO customers VALUES (1, 'Ada', '2026-01-02'), (2, 'Grace', NULL),"
+              + " (3, 'Linus', '2026-03-04')");
+    }
   }
 
   private List<String> tables(String db) throws SQLException {
