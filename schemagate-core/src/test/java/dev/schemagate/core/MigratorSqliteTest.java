@@ -298,7 +298,7 @@ class MigratorSqliteTest {
   }
 
   @Test
-  void liveChangeToAGovernedEnvironmentIsBlockedAndChangesNothing() throws Exception {
+  void anEmbeddingApplicationCannotMigrateAGovernedDatabaseWithoutAWorkOrder() throws Exception {
     NativeFiles.write(
         migrations, "a1", List.of(), "CREATE TABLE t1 (id INTEGER);", "DROP TABLE t1;");
     Files.writeString(
@@ -313,7 +313,7 @@ class MigratorSqliteTest {
         catchThrowableOfType(
             () -> governed.upgrade(MigrateRequest.live("head")), SchemagateException.class);
     assertThat(e.exitCode()).isEqualTo(ExitCode.BLOCKED);
-    assertThat(e.getMessage()).contains("prod").contains("governed");
+    assertThat(e.getMessage()).contains("prod").contains("governed").contains("work order");
     assertThat(Sql.sqliteTables(url)).isEmpty();
     MigrateResult dry =
         governed.upgrade(new MigrateRequest("head", RunMode.DRY_RUN, null, null, null, null));
