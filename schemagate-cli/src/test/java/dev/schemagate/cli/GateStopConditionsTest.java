@@ -251,6 +251,25 @@ class GateStopConditionsTest {
     };
   }
 
+  @Test
+  void aValidRejectionBlocksOnlyApprovalsEvenWhenTheCountIsMet() throws Exception {
+    setUp(Extra.NONE);
+    draft("staging", "wendy", Left.NOTHING);
+    approve("max");
+    CliRunner reject =
+        cli("wo", "reject", WO, "--key", key("mona").toString(), "--reason", "not this week");
+    assertThat(reject.exitCode()).as(reject.all()).isZero();
+    List<String> dumpBefore = dump("staging.db");
+
+    CliRunner run = gated("staging", "max");
+
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+    assertThat(failLines(run.err())).as(run.err()).containsExactly("approvals");
+    assertThat(failLine(run.err(), StopCondition.APPROVALS))
+        .contains("rejected by mona (manager): not this week");
+    assertThat(dump("staging.db")).isEqualTo(dumpBefore);
+  }
+
   // --- tampering -------------------------------------------------------------------------------
 
   @Test
