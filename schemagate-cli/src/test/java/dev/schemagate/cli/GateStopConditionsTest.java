@@ -133,7 +133,11 @@ class GateStopConditionsTest {
     assertThat(auditAfter).hasSize(auditBefore.size() + 1);
     assertThat(auditAfter.subList(0, auditBefore.size())).isEqualTo(auditBefore);
     assertThat(auditAfter.get(auditBefore.size())).isEqualTo("GATE_FAILED");
-    assertThat(lastAuditDetail(db)).contains("\"failed\":[\"" + condition.id() + "\"]");
+    String[] row = lastAuditRow(db);
+    // Who the key proved, the environment asked for, and the one condition that failed.
+    assertThat(row[0]).isEqualTo(attempt.executor());
+    assertThat(row[1]).isEqualTo(attempt.env());
+    assertThat(row[2]).contains("\"failed\":[\"" + condition.id() + "\"]");
     assertThat(project.resolve("evidence")).doesNotExist();
     assertThat(project.resolve("backups")).doesNotExist();
   }
@@ -369,6 +373,29 @@ class GateStopConditionsTest {
 
     assertThat(verify.exitCode()).as(verify.all()).isEqualTo(1);
     assertThat(verify.all()).contains("broken");
+  }
+
+  @Test
+  void aDeletedLastAuditRowIsCaughtByEvidenceVerifyAgainstTheDatabase() throws Exception {
+    Path pack = successfulRun();
+    CliRunner before = cli("--env", "staging", "evidence", "verify", pack.toString());
+    assertThat(before.exitCode()).as(before.all()).isZero();
+
+    // The newest row is the pack's EVIDENCE_RECORDED: a chain alone cannot miss its own tail,
+    // the pack's manifest can.
+    try (Connection c = open("staging.db");
+        Statement st = c.createStatement()) {
+      assertThat(
+              st.executeUpdate(
+                  "DELETE FROM schemagate_audit_log WHERE seq ="
+                      + " (SELECT max(seq) FROM schemagate_audit_log)"
+                      + " AND event = 'EVIDENCE_RECORDED'"))
+          .isEqualTo(1);
+    }
+    CliRunner after = cli("--env", "staging", "evidence", "verify", pack.toString());
+
+    assertThat(after.exitCode()).as(after.all()).isEqualTo(1);
+    assertThat(after.all()).contains("records no evidence pack with manifest sha256");
   }
 
   // --- the project -----------------------------------------------------------------------------
@@ -688,14 +715,16 @@ class GateStopConditionsTest {
     return out;
   }
 
-  private String lastAuditDetail(String db) throws SQLException {
+  /** Actor, environment and detail of the newest audit row. */
+  private String[] lastAuditRow(String db) throws SQLException {
     try (Connection c = open(db);
         ResultSet rs =
             c.createStatement()
                 .executeQuery(
-                    "SELECT detail FROM schemagate_audit_log ORDER BY seq DESC LIMIT 1")) {
+                    "SELECT actor, environment, detail FROM schemagate_audit_log"
+                        + " ORDER BY seq DESC LIMIT 1")) {
       assertThat(rs.next()).isTrue();
-      return rs.getString(1);
+      return new String[] {rs.getString(1), rs.getString(2), rs.getString(3)};
     }
   }
 
