@@ -76,4 +76,18 @@ class ReportHtmlTest {
     assertThat(html).contains("<pre><code>&lt;script&gt;\n# not a heading\n</code></pre>");
     assertThat(html).doesNotContain("<h1>");
   }
+
+  @Test
+  void anEscapedPipeStaysInsideItsCellAndRaggedRowsKeepTheHeadersWidth() {
+    String html =
+        ReportHtml.fromMarkdown(
+            "t", "| | |\n|---|---|\n| sql | `SELECT a \\|\\| b` |\n| short |\n| a | b | extra |\n");
+
+    assertThat(html)
+        .contains("<tr><th></th><th></th></tr>")
+        .contains("<td>sql</td><td><code>SELECT a || b</code></td>")
+        .contains("<td>short</td><td></td></tr>")
+        .contains("<td>a</td><td>b</td></tr>")
+        .doesNotContain("extra");
+  }
 }
