@@ -125,9 +125,7 @@ class GateStopConditionsTest {
     assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
     assertThat(run.err()).contains("FAIL " + condition.id() + ":");
     assertThat(failLines(run.err())).as(run.err()).containsExactly(condition.id());
-    if (attempt.reason() != null) {
-      assertThat(failLine(run.err(), condition)).contains(attempt.reason());
-    }
+    assertThat(failLine(run.err(), condition)).contains(attempt.reason());
     assertThat(dump(db)).as("schema and rows after the blocked run").isEqualTo(dumpBefore);
     List<String> auditAfter = auditEvents(db);
     assertThat(auditAfter).hasSize(auditBefore.size() + 1);
@@ -142,7 +140,10 @@ class GateStopConditionsTest {
     assertThat(project.resolve("backups")).doesNotExist();
   }
 
-  /** How a blocked attempt runs: environment, who executes, the database it targets. */
+  /**
+   * How a blocked attempt runs: environment, whose key executes, the database it targets, and what
+   * the failing condition's reason must say.
+   */
   private record Blocked(String env, String executor, String database, String reason) {
     static Blocked staging(String executor, String reason) {
       return new Blocked("staging", executor, "staging.db", reason);
