@@ -76,8 +76,8 @@ final class MigrateCommands {
         paramLabel = "<private key>",
         description =
             "For a governed environment: your private key, which proves who executes (the"
-                + " configured person it belongs to) instead of taking $SCHEMAGATE_ACTOR at its"
-                + " word.")
+                + " configured person it belongs to, above worker). Required there: a claimed"
+                + " $SCHEMAGATE_ACTOR is not proof.")
     java.nio.file.Path key;
 
     @Mixin SchemaOptions schema;

@@ -101,19 +101,22 @@ final class GatedExecution {
               + " --to <target>`, have it approved, then pass --work-order <WO>; --dry-run and"
               + " --sql need none");
     }
-    RunIdentity who = executor(request.gate().key());
+    Path key = request.gate().key();
+    RunIdentity who = executor(key);
     GatedExecution proven = this;
     if (who != identity) {
       Migrator asExecutor = new Migrator(workspace, who);
       proven = new GatedExecution(asExecutor, workspace, who, asExecutor.governance().workOrders());
     }
-    return proven.gate(command, gateCommand, request, src, t0);
+    return proven.gate(command, gateCommand, request, src, key == null ? null : who.actor(), t0);
   }
 
   /**
-   * Who executes: the configured person whose public key matches the given private key, or the
-   * run's claimed actor when no key is given. A key that belongs to nobody configured makes an
-   * actor that is no configured person, which the worker-execution condition fails.
+   * Who executes: the configured person whose public key matches the given private key. Without a
+   * key the run's actor ({@code SCHEMAGATE_ACTOR}, else the OS user) is only a claim: it is what
+   * the audit log records as the actor, but the gate gets no executor, so the worker-execution
+   * condition fails (anyone can set an environment variable). A key that belongs to nobody
+   * configured makes an actor that is no configured person, which fails the same condition.
    */
   private RunIdentity executor(Path key) {
     if (key == null) {
@@ -126,7 +129,12 @@ final class GatedExecution {
   }
 
   private MigrateResult gate(
-      String command, GateCommand gateCommand, MigrateRequest request, Loaded src, long t0) {
+      String command,
+      GateCommand gateCommand,
+      MigrateRequest request,
+      Loaded src,
+      String provenExecutor,
+      long t0) {
     String env = workspace.environment();
     Path woFile = workOrders.locate(request.workOrder());
     byte[] woBytes = readBytes(woFile);
@@ -142,7 +150,8 @@ final class GatedExecution {
       for (PlanStep s : plan.steps()) {
         planned.add(s.revision().id());
       }
-      GateReport report = workOrders.check(wo, woFile, gateCommand, trigger, planned);
+      GateReport report =
+          workOrders.check(wo, woFile, gateCommand, trigger, planned, provenExecutor);
       if (!report.passed()) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("command", command);

@@ -445,13 +445,13 @@ final class WorkOrderService {
   }
 
   /**
-   * Evaluates every hard stop condition for a work order, as {@code wo check} and (later) the gate
-   * do: the inputs are gathered here (files, git, plan, guard, lint, evidence hashes) and judged in
-   * memory by {@link StopConditions}.
+   * Evaluates every hard stop condition for a work order, as {@code wo check} and the gate do: the
+   * inputs are gathered here (files, git, plan, guard, lint, evidence hashes) and judged in memory
+   * by {@link StopConditions}.
    */
   GateReport check(String idOrPath, GateCommand command, String rollbackTrigger) {
     Path file = locate(idOrPath);
-    return check(WorkOrderFile.read(file), file, command, rollbackTrigger, null);
+    return check(WorkOrderFile.read(file), file, command, rollbackTrigger, null, identity.actor());
   }
 
   /**
@@ -459,9 +459,15 @@ final class WorkOrderService {
    *
    * @param planned the revisions the command would run, from the database's state; null to plan
    *     from the work order's own {@code from} (what {@code wo check} does, offline)
+   * @param executor who executes, proven by their key; null when not proven
    */
   GateReport check(
-      WorkOrder wo, Path file, GateCommand command, String rollbackTrigger, List<String> planned) {
+      WorkOrder wo,
+      Path file,
+      GateCommand command,
+      String rollbackTrigger,
+      List<String> planned,
+      String executor) {
     ProjectConfig config = config();
     List<Approval> approvals = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -540,7 +546,7 @@ final class WorkOrderService {
             identity.clock().instant(),
             command,
             rollbackTrigger,
-            identity.actor());
+            executor);
     return StopConditions.evaluate(input);
   }
 

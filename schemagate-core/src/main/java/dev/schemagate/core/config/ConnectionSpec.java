@@ -32,7 +32,7 @@ public record ConnectionSpec(String jdbcUrl, String user, String password, Diale
       Pattern.compile("(?i)(postgres(?:ql)?://[^:/@\\s]*:)[^@\\s]*@");
 
   private static final Pattern JDBC_SECRET =
-      Pattern.compile("(?i)((?:password|pass|pwd|sslpassword)=)[^&;]*");
+      Pattern.compile("(?i)((?:password|pass|pwd|sslpassword)=)[^&;\\s]*");
 
   /**
    * Parses a JDBC URL ({@code jdbc:postgresql:}, {@code jdbc:sqlite:}) or a libpq-style URL ({@code
@@ -169,7 +169,9 @@ public record ConnectionSpec(String jdbcUrl, String user, String password, Diale
 
   /** The URL and user, safe to print. */
   public String redacted() {
-    return user == null ? jdbcUrl : jdbcUrl + " (user " + user + ")";
+    // A SQLite URL is kept whole, options included, so it can still carry a password.
+    String url = redact(jdbcUrl);
+    return user == null ? url : url + " (user " + user + ")";
   }
 
   @Override

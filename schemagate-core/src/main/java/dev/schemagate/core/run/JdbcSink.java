@@ -20,6 +20,9 @@ public final class JdbcSink implements StatementSink, AutoCloseable {
   private final Map<String, PreparedStatement> prepared = new HashMap<>();
   private Statement plain;
 
+  /** The prepared statement run last, whose warnings {@link #messages()} reads too. */
+  private Statement lastPrepared;
+
   /**
    * @param connection the connection, in autocommit mode
    * @param pipeline true to send {@link #executeAll} as one multi-statement prepared statement
@@ -77,6 +80,7 @@ public final class JdbcSink implements StatementSink, AutoCloseable {
       ps.setObject(i + 1, command.params().get(i));
     }
     int count = ps.executeUpdate();
+    lastPrepared = ps;
     check(command, count);
     return count;
   }
@@ -107,6 +111,7 @@ public final class JdbcSink implements StatementSink, AutoCloseable {
       ps.setObject(i + 1, params.get(i));
     }
     ps.execute();
+    lastPrepared = ps;
     for (int i = 0; i < commands.size(); i++) {
       if (i > 0) {
         ps.getMoreResults();
@@ -141,11 +146,13 @@ public final class JdbcSink implements StatementSink, AutoCloseable {
   public List<String> messages() {
     List<String> out = new ArrayList<>();
     try {
-      if (plain != null) {
-        for (java.sql.SQLWarning w = plain.getWarnings(); w != null; w = w.getNextWarning()) {
-          out.add(w.getMessage());
+      for (Statement s : new Statement[] {plain, lastPrepared}) {
+        if (s != null) {
+          for (java.sql.SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
+            out.add(w.getMessage());
+          }
+          s.clearWarnings();
         }
-        plain.clearWarnings();
       }
       for (java.sql.SQLWarning w = connection.getWarnings(); w != null; w = w.getNextWarning()) {
         out.add(w.getMessage());

@@ -67,4 +67,22 @@ class ConnectionSpecTest {
     assertThat(e.getMessage()).contains("unsupported").doesNotContain("hunter2");
     assertThat(e.nextStep()).contains("jdbc:postgresql");
   }
+
+  @Test
+  void redactStopsAtTheEndOfTheValueAndKeepsTheLinesAfterIt() {
+    String text =
+        "$ schemagate --url jdbc:postgresql://h/db?password=S3cret upgrade head\n"
+            + "PASS approvals: 1 valid approval from max; next; line";
+    String redacted = ConnectionSpec.redact(text);
+    assertThat(redacted)
+        .doesNotContain("S3cret")
+        .contains("password=*** upgrade head\n")
+        .endsWith("PASS approvals: 1 valid approval from max; next; line");
+  }
+
+  @Test
+  void aSqliteUrlWithAPasswordIsRedactedWherePrinted() {
+    ConnectionSpec s = ConnectionSpec.parse("jdbc:sqlite:/tmp/x.db?password=S3cretXYZ");
+    assertThat(s.redacted()).doesNotContain("S3cretXYZ").contains("jdbc:sqlite:/tmp/x.db");
+  }
 }

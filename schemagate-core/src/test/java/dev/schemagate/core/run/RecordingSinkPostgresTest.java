@@ -68,6 +68,25 @@ class RecordingSinkPostgresTest {
   }
 
   @Test
+  void recordsANoticeRaisedByABoundStatement() throws SQLException {
+    recorder.execute(SqlCommand.of("CREATE TABLE t (v INT)"));
+    recorder.execute(
+        SqlCommand.of(
+            "CREATE FUNCTION t_notice() RETURNS trigger LANGUAGE plpgsql AS"
+                + " $$ BEGIN RAISE NOTICE 'trigger saw %', NEW.v; RETURN NEW; END $$"));
+    recorder.execute(
+        SqlCommand.of(
+            "CREATE TRIGGER t_notice BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION t_notice()"));
+    recorder.stepStarted(0, 1, step("a1", null, "SELECT 1"));
+    recorder.execute(SqlCommand.oneRow("INSERT INTO t VALUES (?)", 6));
+    recorder.execute(SqlCommand.of("SELECT 1"));
+
+    List<StatementRecord> r = recorder.records();
+    assertThat(r.get(3).messages()).containsExactly("trigger saw 6");
+    assertThat(r.get(4).messages()).isEmpty();
+  }
+
+  @Test
   void recordsAFailingStatementWithTheDatabasesErrorAndRethrowsItUnchanged() throws SQLException {
     Throwing target = new Throwing(jdbc);
     RecordingSink rec = new RecordingSink(target, RunListener.NONE, CLOCK);

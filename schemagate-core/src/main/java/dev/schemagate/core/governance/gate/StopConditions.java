@@ -834,9 +834,10 @@ public final class StopConditions {
     if (actor == null || actor.isBlank()) {
       return ConditionResult.fail(
           me,
-          "who executes is unknown; against governed "
+          "who executes is not proven; against governed "
               + c.envName
-              + " the executing person must be configured above worker");
+              + " the executing person must be configured above worker and prove it with --key"
+              + " <their private key>");
     }
     Person p = c.in.people().get(actor);
     if (p == null) {

@@ -1,13 +1,22 @@
 package dev.schemagate.core.governance.verify;
 
 import dev.schemagate.core.governance.workorder.WorkOrder.HealthCheck;
+import dev.schemagate.core.sql.Dialect;
+import dev.schemagate.core.sql.SqlSplitException;
+import dev.schemagate.core.sql.SqlStatement;
+import dev.schemagate.core.sql.StatementSplitter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs a work order's health checks after a change and compares each result with what the work
@@ -18,13 +27,31 @@ import java.util.List;
  * whitespace of the whole text and of each line. {@code SELECT count(*) FROM users} gives {@code
  * 0}; two rows of two columns give {@code a|1\nb|2}.
  *
- * <p>The trap: a health check is a query, but nothing stops an author from writing an UPDATE. The
- * checks run in one transaction that is always rolled back, so a check can observe but never change
- * the database it verifies.
+ * <p>The trap: a health check is a query, but nothing stops an author from writing an UPDATE, or a
+ * COMMIT that would end the enclosing transaction and keep what came before it. Each check must be
+ * one statement and no transaction control (refused as a failed check, never run); each runs under
+ * its own savepoint, rolled back afterwards whether it passed or not, so a check can observe but
+ * never change the database it verifies, and every check sees the database as the change left it. A
+ * caller's own open transaction is kept: the checks roll back only to where they started.
  */
 public final class HealthChecks {
   /** A check giving more rows than this is cut off: a health check is a small query. */
   static final int MAX_ROWS = 1000;
+
+  private static final Pattern FIRST_WORD =
+      Pattern.compile("^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*(?s:.*?)\\*/)*([A-Za-z]+)");
+
+  private static final Set<String> TRANSACTION_CONTROL =
+      Set.of(
+          "BEGIN",
+          "START",
+          "COMMIT",
+          "END",
+          "ROLLBACK",
+          "ABORT",
+          "SAVEPOINT",
+          "RELEASE",
+          "PREPARE");
 
   private HealthChecks() {}
 
@@ -35,22 +62,66 @@ public final class HealthChecks {
     if (checks.isEmpty()) {
       return out;
     }
+    Dialect dialect =
+        connection
+                .getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(Locale.ROOT)
+                .contains("sqlite")
+            ? Dialect.SQLITE
+            : Dialect.POSTGRES;
     boolean auto = connection.getAutoCommit();
-    connection.setAutoCommit(false);
+    Savepoint outer = null;
+    if (auto) {
+      connection.setAutoCommit(false);
+    } else {
+      outer = connection.setSavepoint();
+    }
     try {
       for (HealthCheck h : checks) {
-        out.add(runOne(connection, h));
+        String refused = refusal(h.sql(), dialect);
+        out.add(
+            refused != null
+                ? new CheckResult(h.sql(), h.expect(), null, false, refused, 0)
+                : runOne(connection, h));
       }
     } finally {
-      connection.rollback();
-      connection.setAutoCommit(auto);
+      if (auto) {
+        try {
+          connection.rollback();
+        } finally {
+          connection.setAutoCommit(true);
+        }
+      } else {
+        connection.rollback(outer);
+      }
     }
     return out;
   }
 
+  /** Why a check is not run, or null: it must be one statement and no transaction control. */
+  static String refusal(String sql, Dialect dialect) {
+    List<SqlStatement> statements;
+    try {
+      statements = StatementSplitter.split(sql, dialect);
+    } catch (SqlSplitException e) {
+      return "not run: the check does not parse as SQL (" + e.getMessage() + ")";
+    }
+    if (statements.size() != 1) {
+      return "not run: a check is one statement, this holds " + statements.size();
+    }
+    Matcher m = FIRST_WORD.matcher(statements.get(0).sql());
+    if (m.find() && TRANSACTION_CONTROL.contains(m.group(1).toUpperCase(Locale.ROOT))) {
+      return "not run: "
+          + m.group(1).toUpperCase(Locale.ROOT)
+          + " is transaction control, which would let a check keep changes";
+    }
+    return null;
+  }
+
   private static CheckResult runOne(Connection connection, HealthCheck h) throws SQLException {
     long t0 = System.nanoTime();
-    java.sql.Savepoint sp = connection.setSavepoint();
+    Savepoint sp = connection.setSavepoint();
     try (Statement s = connection.createStatement()) {
       s.setEscapeProcessing(false);
       String actual;
@@ -64,8 +135,9 @@ public final class HealthChecks {
       boolean pass = normalize(actual).equals(normalize(h.expect()));
       return new CheckResult(h.sql(), h.expect(), actual, pass, null, millis(t0));
     } catch (SQLException e) {
-      connection.rollback(sp);
       return new CheckResult(h.sql(), h.expect(), null, false, e.getMessage(), millis(t0));
+    } finally {
+      connection.rollback(sp);
     }
   }
 

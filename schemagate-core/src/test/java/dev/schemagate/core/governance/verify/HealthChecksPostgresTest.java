@@ -138,6 +138,39 @@ class HealthChecksPostgresTest {
   }
 
   @Test
+  void aCheckCannotCommitWhatItOrAnEarlierCheckChanged() throws SQLException {
+    List<CheckResult> r =
+        HealthChecks.run(
+            c,
+            List.of(
+                new HealthCheck("DELETE FROM users", "2"),
+                new HealthCheck("COMMIT", "0"),
+                new HealthCheck("DELETE FROM users; COMMIT", "2"),
+                new HealthCheck("/* sneaky */ END", "0"),
+                new HealthCheck("SELECT count(*) FROM users", "2")));
+
+    assertThat(r.get(1).error()).contains("COMMIT is transaction control");
+    assertThat(r.get(2).error()).contains("one statement, this holds 2");
+    assertThat(r.get(3).error()).contains("END is transaction control");
+    assertThat(r.get(4).pass()).as("each check sees the database as the change left it").isTrue();
+    assertThat(rows("SELECT count(*) FROM users")).isEqualTo("2");
+    assertThat(c.getAutoCommit()).isTrue();
+  }
+
+  @Test
+  void keepsTheCallersOpenTransaction() throws SQLException {
+    c.setAutoCommit(false);
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO users VALUES (3, 'cy', NULL)");
+    }
+    HealthChecks.run(c, List.of(new HealthCheck("DELETE FROM users", "3")));
+    c.commit();
+    c.setAutoCommit(true);
+
+    assertThat(rows("SELECT id FROM users ORDER BY id")).isEqualTo("1\n2\n3");
+  }
+
+  @Test
   void restoresAutocommitAndLeavesTheConnectionUsable() throws SQLException {
     HealthChecks.run(
         c,
