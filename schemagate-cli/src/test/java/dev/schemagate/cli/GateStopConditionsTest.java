@@ -275,6 +275,23 @@ class GateStopConditionsTest {
     assertThat(dump("staging.db")).isEqualTo(dumpBefore);
   }
 
+  @Test
+  void withoutAKeyTheExecutorIsOnlyAClaimAndWorkerExecutionFails() throws Exception {
+    setUp(Extra.NONE);
+    draft("staging", "wendy", Left.NOTHING);
+    approve("max");
+    List<String> dumpBefore = dump("staging.db");
+
+    CliRunner run = cli("--env", "staging", "upgrade", "head", "--work-order", WO);
+
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+    assertThat(failLines(run.err())).as(run.err()).containsExactly("worker-execution");
+    assertThat(failLine(run.err(), StopCondition.WORKER_EXECUTION))
+        .contains("not proven")
+        .contains("--key");
+    assertThat(dump("staging.db")).isEqualTo(dumpBefore);
+  }
+
   // --- tampering -------------------------------------------------------------------------------
 
   @Test
