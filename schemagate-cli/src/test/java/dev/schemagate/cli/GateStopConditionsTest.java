@@ -71,7 +71,8 @@ class GateStopConditionsTest {
     NONE,
     IRREVERSIBLE_MIGRATION,
     LINT_ERROR_MIGRATION,
-    STAGING_WINDOW_CLOSED
+    STAGING_WINDOW_CLOSED,
+    FAILING_MIGRATION
   }
 
   /** Which part of the author's text is left as drafted, with its TODO placeholder. */
@@ -292,6 +293,35 @@ class GateStopConditionsTest {
     assertThat(dump("staging.db")).isEqualTo(dumpBefore);
   }
 
+  @Test
+  void aMigrationFailingUnderTheGateIsRecordedAndStillLeavesAnIntactEvidencePack()
+      throws Exception {
+    setUp(Extra.FAILING_MIGRATION);
+    draft("staging", "wendy", Left.NOTHING);
+    approve("max");
+
+    CliRunner run = gated("staging", "max");
+
+    assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+    assertThat(run.err()).contains("table customers already exists").contains("evidence pack: ");
+    // The two migrations before it stay applied and recorded; the failed one is rolled back.
+    assertThat(tables("staging.db")).contains("agents", "notes").doesNotContain("tags");
+    assertThat(auditEvents("staging.db"))
+        .containsSubsequence("GATE_PASSED", "APPLY_STARTED", "APPLY_FAILED", "EVIDENCE_RECORDED")
+        .doesNotContain("APPLY_FINISHED", "VERIFICATION_PASSED");
+    Path pack;
+    try (var dirs = Files.list(project.resolve("evidence").resolve(WO))) {
+      pack = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+    assertThat(Files.readString(pack.resolve("manifest.json")))
+        .contains("\"outcome\" : \"failed\"");
+    assertThat(Files.readString(pack.resolve("statements.json")))
+        .contains("CREATE TABLE customers")
+        .contains("table customers already exists");
+    CliRunner verify = cli("--env", "staging", "evidence", "verify", pack.toString());
+    assertThat(verify.exitCode()).as(verify.all()).isZero();
+  }
+
   // --- tampering -------------------------------------------------------------------------------
 
   @Test
@@ -459,6 +489,19 @@ class GateStopConditionsTest {
               + "-- irreversible: the original spelling of names is not kept\n\n"
               + "-- +upgrade\n"
               + "UPDATE agents SET name = lower(name);\n");
+    } else if (extra == Extra.FAILING_MIGRATION) {
+      Files.writeString(
+          migrations.resolve("c3c3c3c3c3c3_tag_agents.sql"),
+          "-- revision: c3c3c3c3c3c3\n"
+              + "-- down_revision: b2b2b2b2b2b2\n"
+              + "-- message: tag agents\n\n"
+              + "-- +upgrade\n"
+              + "CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT);\n"
+              // Fine on the scratch database the draft uses; on the target the application's own
+              // customers table is already there.
+              + "CREATE TABLE customers (id INTEGER PRIMARY KEY);\n\n"
+              + "-- +downgrade\n"
+              + "DROP TABLE tags;\n");
     } else if (extra == Extra.LINT_ERROR_MIGRATION) {
       Files.writeString(
           migrations.resolve("c3c3c3c3c3c3_drop_note_bodies.sql"),
