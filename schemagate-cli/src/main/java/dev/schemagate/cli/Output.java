@@ -16,7 +16,19 @@ final class Output {
     static final ObjectMapper MAPPER =
         new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            // A path as the user would type it, not Jackson's default file:// URI.
+            .registerModule(
+                new com.fasterxml.jackson.databind.module.SimpleModule()
+                    .addSerializer(
+                        java.nio.file.Path.class,
+                        new com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase(
+                            java.nio.file.Path.class) {
+                          @Override
+                          public String valueToString(Object value) {
+                            return value.toString();
+                          }
+                        }));
   }
 
   private final PrintWriter out;

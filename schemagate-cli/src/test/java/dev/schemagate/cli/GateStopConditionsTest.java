@@ -318,8 +318,12 @@ class GateStopConditionsTest {
     assertThat(Files.readString(pack.resolve("statements.json")))
         .contains("CREATE TABLE customers")
         .contains("table customers already exists");
-    CliRunner verify = cli("--env", "staging", "evidence", "verify", pack.toString());
+    CliRunner verify = cli("--json", "--env", "staging", "evidence", "verify", pack.toString());
     assertThat(verify.exitCode()).as(verify.all()).isZero();
+    assertThat(verify.out())
+        .as("a path in JSON is written as given, not as a file:// URI")
+        .contains("\"path\" : \"" + pack + "\"")
+        .contains("\"intact\" : true");
   }
 
   // --- tampering -------------------------------------------------------------------------------
