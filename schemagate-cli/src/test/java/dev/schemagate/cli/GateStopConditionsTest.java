@@ -326,6 +326,47 @@ class GateStopConditionsTest {
         .contains("\"intact\" : true");
   }
 
+  @Test
+  void aGatedStampNeedsTheLiveSchemaToBeTheHistorysAndThenRecordsWithoutRunning() throws Exception {
+    setUp(Extra.NONE);
+    draft("staging", "wendy", Left.NOTHING);
+    approve("max");
+    String[] stamp = {
+      "--env", "staging", "stamp", "head", "--work-order", WO, "--key", key("max").toString()
+    };
+    List<String> dumpBefore = dump("staging.db");
+
+    // The application's customers table is there and the history's tables are not.
+    CliRunner refused = cli(stamp);
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(3);
+    assertThat(refused.err()).contains("refused this stamp").contains("agents");
+    assertThat(dump("staging.db")).isEqualTo(dumpBefore);
+    assertThat(auditEvents("staging.db")).endsWith("GATE_FAILED");
+
+    // Made by hand exactly as the history makes it, the schema passes and the stamp runs no SQL.
+    try (Connection c = open("staging.db");
+        Statement st = c.createStatement()) {
+      st.execute("DROP TABLE customers");
+      st.execute(
+          "CREATE TABLE agents (\n    id INTEGER PRIMARY KEY,\n    name VARCHAR(64) NOT NULL\n)");
+      st.execute(
+          "CREATE TABLE notes (\n    id INTEGER PRIMARY KEY,\n"
+              + "    agent_id INTEGER NOT NULL REFERENCES agents (id),\n    body TEXT\n)");
+    }
+    CliRunner stamped = cli(stamp);
+    assertThat(stamped.exitCode()).as(stamped.all()).isZero();
+    assertThat(stamped.out()).contains("stamp b2b2b2b2b2b2").contains("Verification: PASS");
+    assertThat(auditEvents("staging.db"))
+        .containsSubsequence(
+            "GATE_FAILED", "GATE_PASSED", "BACKUP_VERIFIED", "APPLY_FINISHED", "EVIDENCE_RECORDED");
+    try (Connection c = open("staging.db");
+        ResultSet rs =
+            c.createStatement().executeQuery("SELECT version_num FROM schemagate_version")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("b2b2b2b2b2b2");
+    }
+  }
+
   // --- tampering -------------------------------------------------------------------------------
 
   @Test

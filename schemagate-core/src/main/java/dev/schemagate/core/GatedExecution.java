@@ -2,6 +2,7 @@ package dev.schemagate.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.schemagate.core.api.DiffReport;
 import dev.schemagate.core.api.GovernedRun;
 import dev.schemagate.core.api.MigrateRequest;
 import dev.schemagate.core.api.MigrateResult;
@@ -172,6 +173,9 @@ final class GatedExecution {
                 + "; nothing was changed\n"
                 + report.render().strip(),
             firstFix(report));
+      }
+      if (command.equals("stamp")) {
+        requireParity(request, wo, audit);
       }
       workOrders.recordPastEvents(audit.log, wo);
       audit.append(
@@ -414,6 +418,41 @@ final class GatedExecution {
             checks,
             recorded.anchor().toString());
     return result.withGovernance(governed, (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /**
+   * A stamp records revisions as applied without running them, so under the gate it also needs the
+   * live schema to be what the history up to the target makes (checked on scratch, as {@code stamp
+   * --verify-parity} does). Otherwise it is refused like a failed stop condition: one GATE_FAILED
+   * entry, nothing else changed.
+   */
+  private void requireParity(MigrateRequest request, WorkOrder wo, Trail audit)
+      throws SQLException {
+    DiffReport parity = migrator.parity(request.target(), request.gate().schema());
+    if (parity.diff().equal()) {
+      return;
+    }
+    audit.append(
+        entry(AuditEvent.GATE_FAILED, wo)
+            .withDetail(
+                Map.of(
+                    "command",
+                    "stamp",
+                    "target",
+                    request.target(),
+                    "failed",
+                    List.of("schema-parity"))));
+    throw new SchemagateException(
+        ExitCode.BLOCKED,
+        "the governance gate refused this stamp of '"
+            + workspace.environment()
+            + "' under "
+            + wo.id()
+            + ": the live schema is not what the history up to "
+            + request.target()
+            + " makes, so stamping would record changes that are not there; nothing was changed\n"
+            + DiffRenderer.text(parity.diff()).strip(),
+        "bring the schema in line (or upgrade instead of stamping), then run the gate again");
   }
 
   private AuditEntryDraft entry(AuditEvent event, WorkOrder wo) {

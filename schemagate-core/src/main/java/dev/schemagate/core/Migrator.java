@@ -1164,10 +1164,7 @@ public final class Migrator {
     ConnectionSpec spec = workspace.requireConnection();
     requireUngoverned("stamp --verify-parity");
     load().requireExecutable();
-    DiffReport parity =
-        schema()
-            .historyAgainst(
-                schemaRequest.scratch(), List.of(request.target()), spec, schemaRequest.options());
+    DiffReport parity = parity(request.target(), schemaRequest);
     if (!parity.diff().equal()) {
       return new ParityStampResult(parity, null);
     }
@@ -1304,6 +1301,16 @@ public final class Migrator {
   /** The governance entry points: keys, the start-up guard, the audit log. */
   public Governance governance() {
     return new Governance(workspace, identity, this);
+  }
+
+  /**
+   * The live schema against the history up to the target, applied on scratch: what a stamp needs to
+   * be true.
+   */
+  DiffReport parity(String target, SchemaRequest request) {
+    return schema()
+        .historyAgainst(
+            request.scratch(), List.of(target), workspace.requireConnection(), request.options());
   }
 
   private SchemaWorkflows schema() {

@@ -76,7 +76,8 @@ import java.util.Objects;
  * <p>Not thread-safe: one instance per connection, as for the connection itself.
  */
 public final class AuditLog {
-  public static final String TABLE = "schemagate_audit_log";
+  public static final String TABLE =
+      dev.schemagate.core.schema.introspect.IntrospectOptions.AUDIT_LOG_TABLE;
 
   /**
    * Transaction-level advisory lock key for appends on PostgreSQL; 32 bits, so {@code

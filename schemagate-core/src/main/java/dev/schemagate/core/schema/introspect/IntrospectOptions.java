@@ -12,7 +12,8 @@ import java.util.Set;
  *     extension's. Ignored on SQLite, which has only {@code main}.
  * @param excludedTables table (and view, sequence) names left out in every schema, with everything
  *     that hangs off them: columns, constraints, indexes, triggers, comments, owned sequences. By
- *     default schemagate's own version tables, which differ between any two databases by design.
+ *     default schemagate's own tables (the version tables and the audit log), which differ between
+ *     any two databases by design.
  */
 public record IntrospectOptions(List<String> schemas, Set<String> excludedTables) {
 
@@ -21,9 +22,16 @@ public record IntrospectOptions(List<String> schemas, Set<String> excludedTables
     excludedTables = Set.copyOf(excludedTables);
   }
 
-  /** Every non-system schema, without schemagate's version tables. */
+  /**
+   * The governance audit log's table ({@code governance.auditlog.AuditLog.TABLE}), named here so
+   * that the schema model does not depend on governance.
+   */
+  public static final String AUDIT_LOG_TABLE = "schemagate_audit_log";
+
+  /** Every non-system schema, without schemagate's own tables. */
   public static IntrospectOptions defaults() {
-    return new IntrospectOptions(List.of(), Set.of(VersionTable.HEADS, VersionTable.HISTORY));
+    return new IntrospectOptions(
+        List.of(), Set.of(VersionTable.HEADS, VersionTable.HISTORY, AUDIT_LOG_TABLE));
   }
 
   /** The same options restricted to these schemas. */
