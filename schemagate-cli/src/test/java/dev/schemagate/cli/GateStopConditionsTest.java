@@ -265,6 +265,8 @@ class GateStopConditionsTest {
     CliRunner reject =
         cli("wo", "reject", WO, "--key", key("mona").toString(), "--reason", "not this week");
     assertThat(reject.exitCode()).as(reject.all()).isZero();
+    // Signed without --env: each decision is logged in the work order's own environment.
+    assertThat(auditEvents("staging.db")).containsSubsequence("APPROVED", "REJECTED");
     List<String> dumpBefore = dump("staging.db");
 
     CliRunner run = gated("staging", "max");
@@ -274,6 +276,10 @@ class GateStopConditionsTest {
     assertThat(failLine(run.err(), StopCondition.APPROVALS))
         .contains("rejected by mona (manager): not this week");
     assertThat(dump("staging.db")).isEqualTo(dumpBefore);
+    assertThat(auditEvents("staging.db")).endsWith("GATE_FAILED");
+    assertThat(lastAuditRow("staging.db")[2])
+        .contains("\"reasons\"")
+        .contains("rejected by mona (manager): not this week");
   }
 
   @Test

@@ -158,6 +158,11 @@ final class GatedExecution {
         detail.put("command", command);
         detail.put("target", request.target());
         detail.put("failed", report.failures().stream().map(r -> r.condition().id()).toList());
+        // Why, too: a blocked run is often the only trace of a rejection signed where the
+        // database was out of reach (the gate logs past decisions only once it passes).
+        Map<String, String> reasons = new LinkedHashMap<>();
+        report.failures().forEach(r -> reasons.put(r.condition().id(), r.reason()));
+        detail.put("reasons", reasons);
         if (trigger != null) {
           detail.put("trigger", trigger);
         }

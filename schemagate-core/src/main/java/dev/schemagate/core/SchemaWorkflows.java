@@ -77,7 +77,8 @@ final class SchemaWorkflows {
               workspace.layout(),
               null,
               false,
-              db.spec());
+              db.spec(),
+              java.util.Map.of());
       Migrator m = new Migrator(scratch, identity);
       for (String target : targets) {
         if (!target.equals("base")) {

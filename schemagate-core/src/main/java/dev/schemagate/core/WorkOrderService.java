@@ -691,10 +691,14 @@ final class WorkOrderService {
       WorkOrder wo,
       Map<String, Object> detail,
       List<String> notes) {
-    ConnectionSpec spec = workspace.connection();
+    ConnectionSpec spec = workspace.connectionFor(wo.environment());
     if (spec == null) {
       notes.add(
-          "no database for '" + wo.environment() + "' now: the gate records this in its audit log");
+          "the database of '"
+              + wo.environment()
+              + "' is not reachable from here (its URL is not set): the gate records this in"
+              + " its audit log (a passing gate as its own entry, a blocked one in the reasons"
+              + " of its GATE_FAILED entry)");
       return;
     }
     try (Connection c = Database.open(spec, "schemagate audit")) {

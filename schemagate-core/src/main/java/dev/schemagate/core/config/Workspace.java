@@ -18,6 +18,7 @@ import java.nio.file.Path;
  * @param environment the environment name, or null when the URL came from elsewhere
  * @param governed whether the environment is governed
  * @param connection the connection, or null when none was given
+ * @param variables the process environment the {@code url_env} settings are read from
  */
 public record Workspace(
     ProjectConfig config,
@@ -25,7 +26,32 @@ public record Workspace(
     Layout layout,
     String environment,
     boolean governed,
-    ConnectionSpec connection) {
+    ConnectionSpec connection,
+    java.util.Map<String, String> variables) {
+
+  public Workspace {
+    variables = variables == null ? java.util.Map.of() : java.util.Map.copyOf(variables);
+  }
+
+  /**
+   * The connection of another configured environment (a work order's), or null when it is not
+   * configured or its URL variable is not set. The workspace's own environment gives the
+   * workspace's connection, so a {@code --url} given for it still counts.
+   */
+  public ConnectionSpec connectionFor(String envName) {
+    if (envName == null) {
+      return null;
+    }
+    if (envName.equals(environment)) {
+      return connection;
+    }
+    ProjectConfig.Environment env = config == null ? null : config.environments().get(envName);
+    if (env == null) {
+      return null;
+    }
+    String url = env.url() != null ? env.url() : variables.get(env.urlEnv());
+    return url == null || url.isBlank() ? null : ConnectionSpec.parse(url);
+  }
 
   public static final String DEFAULT_CONFIG = "schemagate.yaml";
 
@@ -103,7 +129,7 @@ public record Workspace(
         connection = ConnectionSpec.parse(value);
       }
     }
-    return new Workspace(config, migrations, layout, envName, governed, connection);
+    return new Workspace(config, migrations, layout, envName, governed, connection, o.variables());
   }
 
   /** The connection, or a bad-input error saying how to give one. */
