@@ -487,7 +487,8 @@ final class GatedExecution {
   private static EvidenceFile text(String name, String content) {
     return new EvidenceFile(
         name,
-        ConnectionSpec.redact(content == null ? "" : content).getBytes(StandardCharsets.UTF_8));
+        ConnectionSpec.redactEvidence(content == null ? "" : content)
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   private static String json(Object value) {

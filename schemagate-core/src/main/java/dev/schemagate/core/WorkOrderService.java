@@ -177,7 +177,9 @@ final class WorkOrderService {
     Path dir = folder().resolve(id);
     Map<String, EvidenceRef> evidence = new TreeMap<>();
     List<String> written = new ArrayList<>();
-    evidence.put("dry_run_sql", write(dir, "dry-run.sql", sql.sql(), written));
+    evidence.put(
+        "dry_run_sql",
+        write(dir, "dry-run.sql", ConnectionSpec.redactEvidence(sql.sql()), written));
     List<Finding> lintFindings = lintFor(files);
     evidence.put("lint", write(dir, "lint.txt", lintText(lintFindings, files.size()), written));
     String diffFrom = fromHeads.size() == 1 ? fromHeads.get(0) : "base";

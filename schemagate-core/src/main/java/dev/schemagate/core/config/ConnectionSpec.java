@@ -156,6 +156,23 @@ public record ConnectionSpec(String jdbcUrl, String user, String password, Diale
     return mayHoldSecretKey(s) ? JDBC_SECRET.matcher(s).replaceAll("$1***") : s;
   }
 
+  private static final Pattern SQL_PASSWORD =
+      Pattern.compile("(?i)(\\bPASSWORD\\s+)'(?:[^']|'')*'");
+
+  /**
+   * Text for evidence: {@link #redact} plus the literal of a SQL {@code PASSWORD '...'} clause
+   * ({@code CREATE ROLE app LOGIN PASSWORD 'secret'} keeps {@code PASSWORD '***'}). Evidence is
+   * meant to be handed to reviewers; a role's password in a migration must not travel with it. Not
+   * used for {@code --sql} output, which must stay a script that runs as written.
+   */
+  public static String redactEvidence(String text) {
+    String s = redact(text);
+    if (s == null || !(s.contains("assword") || s.contains("ASSWORD"))) {
+      return s;
+    }
+    return SQL_PASSWORD.matcher(s).replaceAll("$1'***'");
+  }
+
   /** True when some '=' follows "pass" or "pwd" (any case), as every JDBC_SECRET match does. */
   private static boolean mayHoldSecretKey(String s) {
     for (int i = s.indexOf('='); i >= 0; i = s.indexOf('=', i + 1)) {

@@ -85,4 +85,16 @@ class ConnectionSpecTest {
     ConnectionSpec s = ConnectionSpec.parse("jdbc:sqlite:/tmp/x.db?password=S3cretXYZ");
     assertThat(s.redacted()).doesNotContain("S3cretXYZ").contains("jdbc:sqlite:/tmp/x.db");
   }
+
+  @Test
+  void evidenceTextHidesARolesPasswordLiteralButKeepsTheStatement() {
+    String sql = "CREATE ROLE app LOGIN PASSWORD 'it''s S3cret';\nALTER ROLE ro password\n'x2'";
+    String redacted = ConnectionSpec.redactEvidence(sql);
+    assertThat(redacted)
+        .doesNotContain("S3cret")
+        .doesNotContain("'x2'")
+        .contains("CREATE ROLE app LOGIN PASSWORD '***';")
+        .contains("ALTER ROLE ro password\n'***'");
+    assertThat(ConnectionSpec.redact(sql)).as("--sql output stays runnable").isEqualTo(sql);
+  }
 }
