@@ -225,6 +225,17 @@ final class GatedExecution {
     BackupRecord backup;
     try {
       backup = migrator.backup(null, true, request.gate().schema());
+      if (!backup.verified()) {
+        // Taken, but its restore on scratch did not match: a backup nobody has seen restore is
+        // no backup, so the run does not start.
+        throw new SchemagateException(
+            ExitCode.FAILED,
+            "the backup "
+                + backup.file()
+                + " did not restore to the same database: "
+                + backup.verificationDetail(),
+            "find out why (a concurrent writer, an unsupported object), then run again");
+      }
     } catch (SchemagateException e) {
       audit.append(
           entry(AuditEvent.BACKUP_FAILED, wo)
