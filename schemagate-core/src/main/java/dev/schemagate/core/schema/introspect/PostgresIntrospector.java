@@ -524,9 +524,9 @@ final class PostgresIntrospector {
                   rs.getInt(6),
                   rs.getString(7),
                   !rs.getBoolean(8),
-                  rs.getString(9),
+                  ArrayCasts.canonical(rs.getString(9)),
                   "a".equals(identity) ? "always" : "d".equals(identity) ? "by default" : null,
-                  rs.getString(11),
+                  ArrayCasts.canonical(rs.getString(11)),
                   rs.getString(12));
           objects.add(c);
           columnKeys.put(rs.getLong(1) + ":" + rs.getInt(2), c.key());
@@ -549,7 +549,7 @@ final class PostgresIntrospector {
                   rs.getString(4),
                   type,
                   strings(rs.getArray(6)),
-                  rs.getString(7),
+                  ArrayCasts.canonical(rs.getString(7)),
                   rs.getString(8),
                   foreign ? action(rs.getString(9)) : null,
                   foreign ? action(rs.getString(10)) : null,
@@ -608,9 +608,9 @@ final class PostgresIntrospector {
                   rs.getBoolean(6),
                   strings(rs.getArray(10)),
                   strings(rs.getArray(11)),
-                  rs.getString(9),
+                  ArrayCasts.canonical(rs.getString(9)),
                   rs.getBoolean(7),
-                  rs.getString(8));
+                  ArrayCasts.canonical(rs.getString(8)));
           objects.add(i);
           relationTargets.put(rs.getLong(1), new Target(ObjectKind.INDEX, i.key()));
         });
