@@ -131,16 +131,17 @@ final class WorkOrderService {
           "a work order is for exactly one environment; name it with --env",
           "one of " + config.environments().keySet());
     }
+    // Every file is checked before the database is touched (reading SQLite's heads creates it).
+    if (request.rollbackOf() != null && !down) {
+      throw SchemagateException.badInput(
+          "--rollback-of drafts a rollback, which is a downgrade", "add --downgrade");
+    }
+    WorkOrder reverted =
+        request.rollbackOf() == null ? null : WorkOrderFile.read(locate(request.rollbackOf()));
     String fromText = from;
     if (fromText == null) {
       List<String> heads = migrator.current().revisions().stream().map(RevisionInfo::id).toList();
       fromText = heads.isEmpty() ? "base" : String.join(",", heads);
-    }
-    WorkOrder reverted =
-        request.rollbackOf() == null ? null : WorkOrderFile.read(locate(request.rollbackOf()));
-    if (reverted != null && !down) {
-      throw SchemagateException.badInput(
-          "--rollback-of drafts a rollback, which is a downgrade", "add --downgrade");
     }
     MigrateRequest sqlRequest = new MigrateRequest(target, RunMode.SQL, fromText, null, null, null);
     MigrateResult sql = down ? migrator.downgrade(sqlRequest) : migrator.upgrade(sqlRequest);
