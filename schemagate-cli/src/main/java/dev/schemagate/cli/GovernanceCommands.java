@@ -20,14 +20,7 @@ final class GovernanceCommands {
       name = "keys",
       description = "Ed25519 keys for signing approvals.",
       subcommands = {NewKeys.class})
-  static final class Keys implements Runnable {
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-      spec.commandLine().usage(spec.commandLine().getOut());
-    }
-  }
+  static final class Keys extends GroupCommand {}
 
   @Command(
       name = "new",
@@ -65,14 +58,7 @@ final class GovernanceCommands {
       name = "guard",
       description = "Find migrations that would run implicitly at start-up.",
       subcommands = {GuardScanCommand.class})
-  static final class Guard implements Runnable {
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-      spec.commandLine().usage(spec.commandLine().getOut());
-    }
-  }
+  static final class Guard extends GroupCommand {}
 
   @Command(
       name = "scan",
@@ -123,14 +109,7 @@ final class GovernanceCommands {
       name = "audit-log",
       description = "The hash-chained audit log in the target database.",
       subcommands = {AuditLogVerify.class})
-  static final class AuditLogGroup implements Runnable {
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-      spec.commandLine().usage(spec.commandLine().getOut());
-    }
-  }
+  static final class AuditLogGroup extends GroupCommand {}
 
   @Command(
       name = "verify",
@@ -156,14 +135,7 @@ final class GovernanceCommands {
       name = "evidence",
       description = "Evidence packs written by gated runs.",
       subcommands = {EvidenceVerify.class})
-  static final class EvidenceGroup implements Runnable {
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-      spec.commandLine().usage(spec.commandLine().getOut());
-    }
-  }
+  static final class EvidenceGroup extends GroupCommand {}
 
   @Command(
       name = "verify",

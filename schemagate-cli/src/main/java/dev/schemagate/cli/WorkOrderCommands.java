@@ -17,14 +17,7 @@ final class WorkOrderCommands {
       name = "wo",
       description = "Work orders: one approved change to exactly one environment.",
       subcommands = {New.class, Show.class, Check.class, Approve.class, Reject.class})
-  static final class Group implements Runnable {
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-      spec.commandLine().usage(spec.commandLine().getOut());
-    }
-  }
+  static final class Group extends GroupCommand {}
 
   static void render(Output out, WorkOrderResult r) {
     out.result(r);

@@ -151,8 +151,9 @@ final class GatedExecution {
       for (PlanStep s : plan.steps()) {
         planned.add(s.revision().id());
       }
-      GateReport report =
+      WorkOrderService.Evaluation evaluation =
           workOrders.check(wo, woFile, gateCommand, trigger, planned, provenExecutor);
+      GateReport report = evaluation.report();
       if (!report.passed()) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("command", command);
@@ -193,7 +194,7 @@ final class GatedExecution {
                       request.target(),
                       "conditions",
                       report.results().size())));
-      return execute(command, request, src, wo, woBytes, report, planned, audit, c, t0);
+      return execute(command, request, src, wo, woBytes, evaluation, planned, audit, c, t0);
     } catch (SQLException e) {
       throw new SchemagateException(
           ExitCode.FAILED,
@@ -209,13 +210,14 @@ final class GatedExecution {
       Loaded src,
       WorkOrder wo,
       byte[] woBytes,
-      GateReport report,
+      WorkOrderService.Evaluation evaluation,
       List<String> planned,
       Trail audit,
       Connection c,
       long t0)
       throws SQLException {
     ConnectionSpec spec = workspace.requireConnection();
+    GateReport report = evaluation.report();
     Clock clock = identity.clock();
     String started = clock.instant().toString();
     String trigger = request.gate().trigger();
@@ -381,7 +383,7 @@ final class GatedExecution {
     files.add(text("people.json", PeopleFile.render(workspace.config().people())));
     files.add(text("gate.txt", report.render()));
     files.add(text("dry-run.sql", dryRun));
-    files.add(text("lint.txt", workOrders.lintReport(wo)));
+    files.add(text("lint.txt", evaluation.lintText()));
     DdlGenerator ddl = new DdlGenerator();
     files.add(text("schema-before.sql", script(ddl.generate(before))));
     files.add(text("schema-after.sql", script(ddl.generate(after))));

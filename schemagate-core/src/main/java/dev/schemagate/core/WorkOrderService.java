@@ -454,8 +454,12 @@ final class WorkOrderService {
    */
   GateReport check(String idOrPath, GateCommand command, String rollbackTrigger) {
     Path file = locate(idOrPath);
-    return check(WorkOrderFile.read(file), file, command, rollbackTrigger, null, identity.actor());
+    return check(WorkOrderFile.read(file), file, command, rollbackTrigger, null, identity.actor())
+        .report();
   }
+
+  /** A gate evaluation, with the lint report it was judged on (for the evidence pack). */
+  record Evaluation(GateReport report, String lintText) {}
 
   /**
    * The same evaluation for a work order already read.
@@ -464,7 +468,7 @@ final class WorkOrderService {
    *     from the work order's own {@code from} (what {@code wo check} does, offline)
    * @param executor who executes, proven by their key; null when not proven
    */
-  GateReport check(
+  Evaluation check(
       WorkOrder wo,
       Path file,
       GateCommand command,
@@ -550,7 +554,7 @@ final class WorkOrderService {
             command,
             rollbackTrigger,
             executor);
-    return StopConditions.evaluate(input);
+    return new Evaluation(StopConditions.evaluate(input), lintText(lint, files.size()));
   }
 
   /** Every revision of the folder, read once, by id. */
@@ -602,19 +606,6 @@ final class WorkOrderService {
       }
     }
     return null;
-  }
-
-  /** The lint report of the work order's migrations as they read now, for the evidence pack. */
-  String lintReport(WorkOrder wo) {
-    Map<String, RevisionInfo> infos = revisionsById();
-    List<Path> files = new ArrayList<>();
-    for (DeclaredRevision r : wo.migration().revisions()) {
-      RevisionInfo info = infos.get(r.id());
-      if (info != null) {
-        files.add(workspace.migrations().resolve(info.file()));
-      }
-    }
-    return lintText(files.isEmpty() ? List.of() : lintFor(files), files.size());
   }
 
   /**

@@ -4,6 +4,7 @@ import static dev.schemagate.core.schema.ddl.SqlQuoting.ident;
 import static dev.schemagate.core.schema.ddl.SqlQuoting.literal;
 import static dev.schemagate.core.schema.ddl.SqlQuoting.qualified;
 
+import dev.schemagate.core.schema.ArrayCasts;
 import dev.schemagate.core.schema.Column;
 import dev.schemagate.core.schema.Comment;
 import dev.schemagate.core.schema.CompositeType;
@@ -257,7 +258,7 @@ final class PostgresDdl {
       sb.append(" COLLATE ").append(collation(d.collation()));
     }
     if (d.defaultValue() != null) {
-      sb.append(" DEFAULT ").append(StableCasts.rewrite(d.defaultValue()));
+      sb.append(" DEFAULT ").append(ArrayCasts.stable(d.defaultValue()));
     }
     if (d.notNull()) {
       sb.append(" NOT NULL");
@@ -272,7 +273,7 @@ final class PostgresDdl {
       sb.append(" CONSTRAINT ")
           .append(ident(check.substring(0, colon)))
           .append(' ')
-          .append(StableCasts.rewrite(check.substring(colon + 2)));
+          .append(ArrayCasts.stable(check.substring(colon + 2)));
     }
     steps.add(new Step(sb.toString(), "DROP DOMAIN " + name));
   }
@@ -385,7 +386,7 @@ final class PostgresDdl {
               alter
                   + (c.defaultValue() == null
                       ? " DROP DEFAULT"
-                      : " SET DEFAULT " + StableCasts.rewrite(c.defaultValue())));
+                      : " SET DEFAULT " + ArrayCasts.stable(c.defaultValue())));
         }
         if (p.nullable() && !c.nullable()) {
           afterwards.add(alter + " SET NOT NULL");
@@ -394,7 +395,7 @@ final class PostgresDdl {
     }
     for (Constraint c : constraints.getOrDefault(t.key(), List.of())) {
       if (inline(c) && !inheritedConstraint(t, c)) {
-        elements.add("CONSTRAINT " + ident(c.name()) + " " + StableCasts.rewrite(c.definition()));
+        elements.add("CONSTRAINT " + ident(c.name()) + " " + ArrayCasts.stable(c.definition()));
       }
     }
     if (parent == null) {
@@ -434,10 +435,10 @@ final class PostgresDdl {
       sb.append(" GENERATED ").append(c.identity().toUpperCase(Locale.ROOT)).append(" AS IDENTITY");
     } else if (c.generated() != null) {
       sb.append(" GENERATED ALWAYS AS (")
-          .append(StableCasts.rewrite(c.generated()))
+          .append(ArrayCasts.stable(c.generated()))
           .append(") STORED");
     } else if (c.defaultValue() != null) {
-      sb.append(" DEFAULT ").append(StableCasts.rewrite(c.defaultValue()));
+      sb.append(" DEFAULT ").append(ArrayCasts.stable(c.defaultValue()));
     }
     if (!c.nullable()) {
       sb.append(" NOT NULL");
@@ -453,7 +454,7 @@ final class PostgresDdl {
   }
 
   private static String constraintDefinition(Constraint c) {
-    String d = StableCasts.rewrite(c.definition().strip());
+    String d = ArrayCasts.stable(c.definition().strip());
     if (!c.validated() && !NOT_VALID.matcher(d).find()) {
       d = d + " NOT VALID";
     }
@@ -508,7 +509,7 @@ final class PostgresDdl {
   // ---------------------------------------------------------------- indexes, views, triggers
 
   private void index(Index i, boolean onPartitionedParent) {
-    String def = StableCasts.rewrite(i.definition().strip());
+    String def = ArrayCasts.stable(i.definition().strip());
     if (onPartitionedParent) {
       // ON ONLY leaves the parent's index invalid until every partition's index is attached;
       // without
@@ -568,7 +569,7 @@ final class PostgresDdl {
       }
       View v = (View) o;
       String name = qualified(v.schema(), v.name());
-      String query = StableCasts.rewrite(v.definition().strip());
+      String query = ArrayCasts.stable(v.definition().strip());
       if (query.endsWith(";")) {
         query = query.substring(0, query.length() - 1).stripTrailing();
       }

@@ -1,5 +1,6 @@
 package dev.schemagate.core.schema.introspect;
 
+import dev.schemagate.core.schema.ArrayCasts;
 import dev.schemagate.core.schema.Column;
 import dev.schemagate.core.schema.Comment;
 import dev.schemagate.core.schema.CompositeType;

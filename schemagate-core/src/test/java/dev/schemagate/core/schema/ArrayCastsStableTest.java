@@ -1,14 +1,14 @@
-package dev.schemagate.core.schema.ddl;
+package dev.schemagate.core.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class StableCastsTest {
+class ArrayCastsStableTest {
   @Test
   void castsAVarcharArrayToItsOwnTypeBeforeTheOuterCast() {
     assertThat(
-            StableCasts.rewrite(
+            ArrayCasts.stable(
                 "CHECK (((s)::text = ANY ((ARRAY['a'::character varying, 'b''c'::character"
                     + " varying])::text[])))"))
         .isEqualTo(
@@ -29,7 +29,7 @@ class StableCastsTest {
       null
     };
     for (String s : unchanged) {
-      assertThat(StableCasts.rewrite(s)).isEqualTo(s);
+      assertThat(ArrayCasts.stable(s)).isEqualTo(s);
     }
   }
 }

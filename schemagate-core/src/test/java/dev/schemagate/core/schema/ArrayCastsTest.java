@@ -1,4 +1,4 @@
-package dev.schemagate.core.schema.introspect;
+package dev.schemagate.core.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
