@@ -138,7 +138,7 @@ public final class Migrator {
       MigrationPlan plan = plan(command, src, from, request.target());
       List<RunStep> steps = prepare(command, src, plan, dialect, Map.of(), request.target());
       StringBuilder sql = new StringBuilder();
-      ScriptSink sink = new ScriptSink(sql);
+      ScriptSink sink = new ScriptSink(sql, dialect);
       if (from.isEmpty()) {
         new VersionTable(dialect).create().forEach(sink::execute);
       }
@@ -171,14 +171,14 @@ public final class Migrator {
       List<String> expectedPlan) {
     long t0 = System.nanoTime();
     ConnectionSpec spec = workspace.requireConnection();
-    try (Connection connection = Database.open(spec, applicationName())) {
+    try (Connection connection = Database.openForMigrations(spec, applicationName())) {
       VersionStore store = new VersionStore(connection, spec.dialect());
       VersionTable table = new VersionTable(spec.dialect());
       if (request.mode() == RunMode.DRY_RUN) {
         Prepared p = fromDatabase(command, src, store, spec, request.target());
         requirePlan(p, expectedPlan);
         StringBuilder sql = new StringBuilder();
-        ScriptSink sink = new ScriptSink(sql);
+        ScriptSink sink = new ScriptSink(sql, spec.dialect());
         if (!p.tablesExist()) {
           writeAll(sink, table.create());
         }
@@ -385,7 +385,7 @@ public final class Migrator {
     Loaded src = load();
     ConnectionSpec spec = workspace.requireConnection();
     requireUngoverned("resolve");
-    try (Connection connection = Database.open(spec, applicationName());
+    try (Connection connection = Database.openForMigrations(spec, applicationName());
         MigrationLock lock =
             MigrationLock.acquire(connection, spec.dialect(), java.time.Duration.ofSeconds(60));
         JdbcSink sink = new JdbcSink(connection, spec.dialect() == Dialect.POSTGRES)) {

@@ -252,7 +252,7 @@ final class SchemaWorkflows {
     List<DrillStep> steps = new ArrayList<>();
     List<String> notRun = new ArrayList<>();
     try (ScratchDatabase db = server.create(dialect);
-        Connection c = Database.open(db.spec(), "schemagate drill");
+        Connection c = Database.openForMigrations(db.spec(), "schemagate drill");
         // Snapshots are read on a connection of their own: on the one that runs the migrations,
         // pgjdbc prepares the catalog queries again after every DDL statement, and planning them
         // costs more than running them (a drill of crates-io: 90 s of reading against 35 s).

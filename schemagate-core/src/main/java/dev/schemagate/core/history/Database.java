@@ -25,6 +25,22 @@ public final class Database {
    *     credentials or the URL are wrong; never with the password in the message
    */
   public static Connection open(ConnectionSpec spec, String applicationName) {
+    return open(spec, applicationName, false);
+  }
+
+  /**
+   * Opens a connection that runs migrations: on PostgreSQL with the simple query protocol, the way
+   * psql sends a migration file. One message per statement, no server-side prepared statements (so
+   * it also works behind a transaction-pooling proxy), and a step's version-table writes cost less
+   * (see {@link dev.schemagate.core.run.JdbcSink#executeAll}). A {@code preferQueryMode} in the URL
+   * still wins. Connections that read catalogs keep the extended protocol: the introspector relies
+   * on its prepared statements.
+   */
+  public static Connection openForMigrations(ConnectionSpec spec, String applicationName) {
+    return open(spec, applicationName, true);
+  }
+
+  private static Connection open(ConnectionSpec spec, String applicationName, boolean simple) {
     Properties props = new Properties();
     if (spec.dialect() == Dialect.POSTGRES) {
       if (spec.user() != null) {
@@ -35,6 +51,9 @@ public final class Database {
       }
       props.setProperty("ApplicationName", applicationName);
       props.setProperty("connectTimeout", "10");
+      if (simple) {
+        props.setProperty("preferQueryMode", "simple");
+      }
     } else {
       checkSqliteFolder(spec.jdbcUrl());
     }

@@ -1,8 +1,8 @@
 package dev.schemagate.core.run;
 
+import dev.schemagate.core.sql.Dialect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 
 /**
  * Writes statements as a SQL script instead of running them: the sink of {@code --sql} and {@code
@@ -11,9 +11,15 @@ import java.math.BigDecimal;
  */
 public final class ScriptSink implements StatementSink {
   private final Appendable out;
+  private final Dialect dialect;
 
-  public ScriptSink(Appendable out) {
+  /**
+   * @param out where the script goes
+   * @param dialect how literals are written
+   */
+  public ScriptSink(Appendable out, Dialect dialect) {
     this.out = out;
+    this.dialect = dialect;
   }
 
   @Override
@@ -31,7 +37,7 @@ public final class ScriptSink implements StatementSink {
 
   @Override
   public int execute(SqlCommand command) {
-    write(render(command));
+    write(command.inlined(dialect));
     write(";\n");
     return -1;
   }
@@ -41,35 +47,6 @@ public final class ScriptSink implements StatementSink {
     for (String line : text.split("\n", -1)) {
       write("-- " + line + "\n");
     }
-  }
-
-  /** The statement with each {@code ?} replaced by its parameter as a SQL literal. */
-  static String render(SqlCommand command) {
-    if (command.params().isEmpty()) {
-      return command.sql();
-    }
-    StringBuilder sb = new StringBuilder();
-    String sql = command.sql();
-    int p = 0;
-    for (int i = 0; i < sql.length(); i++) {
-      char c = sql.charAt(i);
-      if (c == '?' && p < command.params().size()) {
-        sb.append(literal(command.params().get(p++)));
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
-  }
-
-  static String literal(Object value) {
-    if (value == null) {
-      return "NULL";
-    }
-    if (value instanceof Integer || value instanceof Long || value instanceof BigDecimal) {
-      return value.toString();
-    }
-    return "'" + value.toString().replace("'", "''") + "'";
   }
 
   private void write(String s) {

@@ -1,5 +1,7 @@
 package dev.schemagate.core.run;
 
+import dev.schemagate.core.sql.Dialect;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +23,59 @@ public record SqlCommand(String sql, List<Object> params, int expectedRows) {
   /** Plain SQL with no parameters and no row-count check. */
   public static SqlCommand of(String sql) {
     return new SqlCommand(sql, List.of(), -1);
+  }
+
+  /**
+   * The statement with each {@code ?} replaced by its parameter as a SQL literal: what a script
+   * prints, and what a live PostgreSQL run sends for its version-table writes. Version-table SQL
+   * has no {@code ?} other than its placeholders.
+   */
+  public String inlined(Dialect dialect) {
+    if (params.isEmpty()) {
+      return sql;
+    }
+    StringBuilder sb = new StringBuilder(sql.length() + 16 * params.size());
+    int p = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (c == '?' && p < params.size()) {
+        literal(sb, params.get(p++), dialect);
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Appends a value as a literal. On PostgreSQL a string holding a backslash is written as an
+   * escape string ({@code E'...'}), which means the same whatever {@code
+   * standard_conforming_strings} says; with that setting off, a plain {@code 'a\'} would swallow
+   * its closing quote.
+   */
+  static void literal(StringBuilder sb, Object value, Dialect dialect) {
+    if (value == null) {
+      sb.append("NULL");
+      return;
+    }
+    if (value instanceof Integer || value instanceof Long || value instanceof BigDecimal) {
+      sb.append(value);
+      return;
+    }
+    String s = value.toString();
+    if (s.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("a version-table value cannot hold a NUL character");
+    }
+    boolean escape = dialect == Dialect.POSTGRES && s.indexOf('\\') >= 0;
+    sb.append(escape ? "E'" : "'");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\'' || (escape && c == '\\')) {
+        sb.append(c);
+      }
+      sb.append(c);
+    }
+    sb.append('\'');
   }
 
   /** A write that must touch exactly one row. */
