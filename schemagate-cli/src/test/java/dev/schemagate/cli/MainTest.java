@@ -99,7 +99,10 @@ class MainTest {
     assertThat(r.out())
         .contains("CREATE TABLE IF NOT EXISTS schemagate_version")
         .contains("CREATE VIEW v_user_billing_agents")
-        .contains("INSERT INTO schemagate_version (version_num) VALUES ('bf2f48c90f1a');");
+        .contains(
+            "PREPARE schemagate_insert_head AS INSERT INTO schemagate_version (version_num)"
+                + " VALUES ($1);")
+        .contains("EXECUTE schemagate_insert_head('bf2f48c90f1a');");
     CliRunner bad = CliRunner.run("--migrations", migrations, "upgrade", "--sql", "head");
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err()).contains("from>:<to>");

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The SQL of the two version tables, as explicit commands with bound parameters and row-count
- * checks. Pure: it builds commands; a sink runs or prints them.
+ * checks. Pure: it builds commands; a sink runs or prints them. The writes of a step are named: on
+ * PostgreSQL they run as prepared statements (see {@link dev.schemagate.core.run.JdbcSink}).
  *
  * <p>{@code schemagate_version} holds the current heads (one row per head, like {@code
  * alembic_version}); {@code schemagate_history} is append-only apart from closing a RUNNING row.
@@ -50,7 +51,8 @@ public final class VersionTable {
   }
 
   public SqlCommand insertHead(String revision) {
-    return SqlCommand.oneRow("INSERT INTO " + HEADS + " (version_num) VALUES (?)", revision);
+    return SqlCommand.oneRow("INSERT INTO " + HEADS + " (version_num) VALUES (?)", revision)
+        .named("schemagate_insert_head");
   }
 
   /**
@@ -58,33 +60,36 @@ public final class VersionTable {
    */
   public SqlCommand replaceHead(String from, String to) {
     return SqlCommand.oneRow(
-        "UPDATE " + HEADS + " SET version_num = ? WHERE version_num = ?", to, from);
+            "UPDATE " + HEADS + " SET version_num = ? WHERE version_num = ?", to, from)
+        .named("schemagate_replace_head");
   }
 
   public SqlCommand deleteHead(String revision) {
-    return SqlCommand.oneRow("DELETE FROM " + HEADS + " WHERE version_num = ?", revision);
+    return SqlCommand.oneRow("DELETE FROM " + HEADS + " WHERE version_num = ?", revision)
+        .named("schemagate_delete_head");
   }
 
   public SqlCommand insertHistory(HistoryEntry e) {
     return SqlCommand.oneRow(
-        "INSERT INTO "
-            + HISTORY
-            + " ("
-            + COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        e.revision(),
-        e.direction().lower(),
-        e.kind(),
-        e.checksum(),
-        e.actor(),
-        e.host(),
-        e.workOrder(),
-        e.startedAt(),
-        e.finishedAt(),
-        e.statements(),
-        e.outcome().dbValue(),
-        e.error(),
-        e.toolVersion());
+            "INSERT INTO "
+                + HISTORY
+                + " ("
+                + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            e.revision(),
+            e.direction().lower(),
+            e.kind(),
+            e.checksum(),
+            e.actor(),
+            e.host(),
+            e.workOrder(),
+            e.startedAt(),
+            e.finishedAt(),
+            e.statements(),
+            e.outcome().dbValue(),
+            e.error(),
+            e.toolVersion())
+        .named("schemagate_insert_history");
   }
 
   /** Closes the RUNNING row of a step that ran outside a transaction. */
@@ -96,16 +101,17 @@ public final class VersionTable {
       String finishedAt,
       String error) {
     return SqlCommand.oneRow(
-        "UPDATE "
-            + HISTORY
-            + " SET outcome = ?, statements = ?, finished_at = ?, error = ? WHERE revision = ? AND"
-            + " direction = ? AND outcome = 'running'",
-        outcome.dbValue(),
-        statements,
-        finishedAt,
-        error,
-        revision,
-        direction);
+            "UPDATE "
+                + HISTORY
+                + " SET outcome = ?, statements = ?, finished_at = ?, error = ? WHERE revision = ? AND"
+                + " direction = ? AND outcome = 'running'",
+            outcome.dbValue(),
+            statements,
+            finishedAt,
+            error,
+            revision,
+            direction)
+        .named("schemagate_finish_running");
   }
 
   /** Marks every PARTIAL or RUNNING row of a revision as resolved. */

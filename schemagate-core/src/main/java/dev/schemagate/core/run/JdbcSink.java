@@ -3,12 +3,16 @@ package dev.schemagate.core.run;
 import dev.schemagate.core.sql.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Executes statements on a JDBC connection. Migration SQL goes through a plain {@link Statement}
@@ -18,16 +22,26 @@ import java.util.Map;
 public final class JdbcSink implements StatementSink, AutoCloseable {
   private final Connection connection;
   private final boolean pipeline;
+
+  /** A migration statement that may drop this session's prepared statements. */
+  private static final Pattern DROPS_PREPARED =
+      Pattern.compile(
+          "\\s*(?:(?:--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)\\s*)*(?:DEALLOCATE|DISCARD)\\b",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
   private final Map<String, PreparedStatement> prepared = new HashMap<>();
   private Statement plain;
+
+  /** The version-table writes this session has prepared; null when they must be read again. */
+  private Set<String> preparedNames;
 
   /** The prepared statement run last, whose warnings {@link #messages()} reads too. */
   private Statement lastPrepared;
 
   /**
    * @param connection the connection, in autocommit mode
-   * @param pipeline true (PostgreSQL) to send {@link #executeAll} as one multi-statement string;
-   *     false to send its statements one by one (SQLite)
+   * @param pipeline true (PostgreSQL) to send {@link #executeAll} as one string of
+   *     prepared-statement executions; false to send its statements one by one (SQLite)
    */
   public JdbcSink(Connection connection, boolean pipeline) {
     this.connection = connection;
@@ -47,6 +61,7 @@ public final class JdbcSink implements StatementSink, AutoCloseable {
 
   @Override
   public void rollback() {
+    preparedNames = null;
     try {
       if (!connection.getAutoCommit()) {
         connection.rollback();
@@ -60,6 +75,9 @@ public final class JdbcSink implements StatementSink, AutoCloseable {
   @Override
   public int execute(SqlCommand command) throws SQLException {
     if (command.params().isEmpty() && command.expectedRows() < 0) {
+      if (DROPS_PREPARED.matcher(command.sql()).lookingAt()) {
+        preparedNames = null;
+      }
       Statement st = plain();
       boolean isQuery = st.execute(command.sql());
       int count = isQuery ? -1 : st.getUpdateCount();
@@ -84,11 +102,12 @@ public final class JdbcSink implements StatementSink, AutoCloseable {
   }
 
   /**
-   * The version-table writes of a step. On PostgreSQL they go as one multi-statement string with
-   * their values as literals, exactly as {@code --sql} prints them: one round trip, parsed by the
-   * server in one go, instead of one bound statement after another. On this project's benchmark
-   * that halves what a tiny migration pays for its bookkeeping (see the README). Each statement
-   * keeps its row-count check, made before the transaction commits.
+   * The version-table writes of a step, in one round trip on PostgreSQL: each named write is
+   * prepared once per session ({@code PREPARE}, the first time it is needed), then every step sends
+   * one string of {@code EXECUTE}s with literal arguments, exactly as {@code --sql} prints it. The
+   * server then neither parses nor plans the writes again, which is most of what they cost a tiny
+   * migration (see the README's benchmarks). Each write keeps its row-count check, made before the
+   * step commits.
    */
   @Override
   public void executeAll(List<SqlCommand> commands) throws SQLException {
@@ -96,17 +115,43 @@ public final class JdbcSink implements StatementSink, AutoCloseable {
       StatementSink.super.executeAll(commands);
       return;
     }
+    Statement st = plain();
     StringBuilder sql = new StringBuilder();
     for (SqlCommand c : commands) {
-      sql.append(sql.length() == 0 ? "" : ";\n").append(c.inlined(Dialect.POSTGRES));
+      if (c.name() != null) {
+        ensurePrepared(c);
+      }
+      sql.append(sql.length() == 0 ? "" : ";\n")
+          .append(c.name() != null ? c.execution() : c.inlined(Dialect.POSTGRES));
     }
-    Statement st = plain();
     st.execute(sql.toString());
     for (int i = 0; i < commands.size(); i++) {
       if (i > 0) {
         st.getMoreResults();
       }
       check(commands.get(i), st.getUpdateCount());
+    }
+  }
+
+  /**
+   * Prepares a named write unless this session already holds it. What the session holds is read
+   * from {@code pg_prepared_statements} after a rollback or a migration statement that may have
+   * dropped prepared statements, instead of assumed.
+   */
+  private void ensurePrepared(SqlCommand c) throws SQLException {
+    if (preparedNames == null) {
+      preparedNames = new HashSet<>();
+      try (ResultSet rs =
+          plain()
+              .executeQuery(
+                  "SELECT name FROM pg_prepared_statements WHERE name LIKE 'schemagate\\_%'")) {
+        while (rs.next()) {
+          preparedNames.add(rs.getString(1));
+        }
+      }
+    }
+    if (preparedNames.add(c.name())) {
+      plain().execute(c.preparation());
     }
   }
 

@@ -3,6 +3,9 @@ package dev.schemagate.core.run;
 import dev.schemagate.core.sql.Dialect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Writes statements as a SQL script instead of running them: the sink of {@code --sql} and {@code
@@ -12,6 +15,7 @@ import java.io.UncheckedIOException;
 public final class ScriptSink implements StatementSink {
   private final Appendable out;
   private final Dialect dialect;
+  private final Set<String> prepared = new HashSet<>();
 
   /**
    * @param out where the script goes
@@ -40,6 +44,30 @@ public final class ScriptSink implements StatementSink {
     write(command.inlined(dialect));
     write(";\n");
     return -1;
+  }
+
+  /**
+   * On PostgreSQL, a step's named version-table writes are printed the way a live run sends them:
+   * {@code PREPARE} before the first use of each, then {@code EXECUTE} with the values.
+   */
+  @Override
+  public void executeAll(List<SqlCommand> commands) {
+    if (dialect != Dialect.POSTGRES || commands.size() < 2) {
+      commands.forEach(this::execute);
+      return;
+    }
+    for (SqlCommand c : commands) {
+      if (c.name() == null) {
+        execute(c);
+        continue;
+      }
+      if (prepared.add(c.name())) {
+        write(c.preparation());
+        write(";\n");
+      }
+      write(c.execution());
+      write(";\n");
+    }
   }
 
   @Override

@@ -13,11 +13,53 @@ import java.util.List;
  * @param sql the statement, without a trailing semicolon; {@code ?} marks a parameter
  * @param params the bound values (String, Number or null)
  * @param expectedRows the row count the statement must report, or -1 when any count is fine
+ * @param name for a version-table write that PostgreSQL runs as a prepared statement, its name;
+ *     null for the others
  */
-public record SqlCommand(String sql, List<Object> params, int expectedRows) {
+public record SqlCommand(String sql, List<Object> params, int expectedRows, String name) {
 
   public SqlCommand {
     params = Collections.unmodifiableList(new ArrayList<>(params));
+  }
+
+  public SqlCommand(String sql, List<Object> params, int expectedRows) {
+    this(sql, params, expectedRows, null);
+  }
+
+  /** The same command, run on PostgreSQL as the prepared statement {@code name}. */
+  public SqlCommand named(String name) {
+    return new SqlCommand(sql, params, expectedRows, name);
+  }
+
+  /** {@code PREPARE name AS ...}, the statement with {@code $1..$n} for its parameters. */
+  public String preparation() {
+    StringBuilder sb = new StringBuilder("PREPARE ").append(name).append(" AS ");
+    int p = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (c == '?' && p < params.size()) {
+        sb.append('$').append(++p);
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** {@code EXECUTE name(...)}, with the parameters as PostgreSQL literals. */
+  public String execution() {
+    StringBuilder sb = new StringBuilder("EXECUTE ").append(name);
+    if (!params.isEmpty()) {
+      sb.append('(');
+      for (int i = 0; i < params.size(); i++) {
+        if (i > 0) {
+          sb.append(", ");
+        }
+        literal(sb, params.get(i), Dialect.POSTGRES);
+      }
+      sb.append(')');
+    }
+    return sb.toString();
   }
 
   /** Plain SQL with no parameters and no row-count check. */
@@ -26,9 +68,8 @@ public record SqlCommand(String sql, List<Object> params, int expectedRows) {
   }
 
   /**
-   * The statement with each {@code ?} replaced by its parameter as a SQL literal: what a script
-   * prints, and what a live PostgreSQL run sends for its version-table writes. Version-table SQL
-   * has no {@code ?} other than its placeholders.
+   * The statement with each {@code ?} replaced by its parameter as a SQL literal, as a script
+   * prints it. Version-table SQL has no {@code ?} other than its placeholders.
    */
   public String inlined(Dialect dialect) {
     if (params.isEmpty()) {

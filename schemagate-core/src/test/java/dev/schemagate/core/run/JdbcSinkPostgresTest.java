@@ -107,6 +107,75 @@ class JdbcSinkPostgresTest {
   }
 
   @Test
+  void preparesEachWriteOncePerSessionEvenAcrossARollbackAndADeallocate(PostgresDatabase db)
+      throws SQLException {
+    try (Connection c = Database.openForMigrations(ConnectionSpec.parse(db.jdbcUrl()), "test");
+        JdbcSink sink = new JdbcSink(c, true);
+        Statement st = c.createStatement()) {
+      for (SqlCommand create : TABLE.create()) {
+        sink.execute(create);
+      }
+      sink.execute(TABLE.insertHead("a1"));
+
+      step(sink, "a1", "b2");
+      assertThat(strings(st, "SELECT name FROM pg_prepared_statements ORDER BY name"))
+          .containsExactly("schemagate_insert_history", "schemagate_replace_head");
+
+      // A migration that drops every prepared statement.
+      sink.begin();
+      sink.execute(SqlCommand.of("/* tidy up */ DEALLOCATE ALL"));
+      sink.executeAll(
+          List.of(TABLE.replaceHead("b2", "c3"), TABLE.insertHistory(row("c3", "bob"))));
+      sink.commit();
+      // A step rolled back after its writes, then run again.
+      sink.begin();
+      sink.executeAll(
+          List.of(TABLE.replaceHead("c3", "d4"), TABLE.insertHistory(row("d4", "bob"))));
+      sink.rollback();
+      step(sink, "c3", "d4");
+
+      assertThat(strings(st, "SELECT version_num FROM schemagate_version")).containsExactly("d4");
+      assertThat(strings(st, "SELECT revision FROM schemagate_history ORDER BY id"))
+          .containsExactly("b2", "c3", "d4");
+    }
+  }
+
+  @Test
+  void aScriptOfTheWritesDoesOnADatabaseWhatTheLiveRunDid(PostgresDatabase db) throws SQLException {
+    StringBuilder script = new StringBuilder();
+    ScriptSink printer = new ScriptSink(script, Dialect.POSTGRES);
+    TABLE.create().forEach(printer::execute);
+    printer.execute(TABLE.insertHead("a1"));
+    for (String[] s : new String[][] {{"a1", "b2"}, {"b2", "c3"}}) {
+      printer.begin();
+      printer.executeAll(
+          List.of(TABLE.replaceHead(s[0], s[1]), TABLE.insertHistory(row(s[1], "bob"))));
+      printer.commit();
+    }
+    assertThat(script.toString().split("PREPARE schemagate_replace_head AS", -1)).hasSize(2);
+    assertThat(script.toString())
+        .contains("EXECUTE schemagate_replace_head('c3', 'b2');")
+        .doesNotContain("UPDATE schemagate_version SET version_num = 'c3'");
+
+    try (Connection c = db.connect();
+        Statement st = c.createStatement()) {
+      for (var statement :
+          dev.schemagate.core.sql.StatementSplitter.split(script.toString(), Dialect.POSTGRES)) {
+        st.execute(statement.sql());
+      }
+      assertThat(strings(st, "SELECT version_num FROM schemagate_version")).containsExactly("c3");
+      assertThat(strings(st, "SELECT revision || ' ' || actor FROM schemagate_history ORDER BY id"))
+          .containsExactly("b2 bob", "c3 bob");
+    }
+  }
+
+  private static void step(JdbcSink sink, String from, String to) throws SQLException {
+    sink.begin();
+    sink.executeAll(List.of(TABLE.replaceHead(from, to), TABLE.insertHistory(row(to, "bob"))));
+    sink.commit();
+  }
+
+  @Test
   void runsMigrationsWithTheSimpleQueryProtocolUnlessTheUrlSaysOtherwise(PostgresDatabase db)
       throws SQLException {
     try (Connection c = Database.openForMigrations(ConnectionSpec.parse(db.jdbcUrl()), "test")) {
