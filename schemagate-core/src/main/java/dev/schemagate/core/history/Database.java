@@ -30,12 +30,12 @@ public final class Database {
 
   /**
    * Opens a connection that runs migrations: on PostgreSQL with the simple query protocol, the way
-   * psql sends a migration file, one message per statement; a step's version-table writes go as
-   * one message of {@code EXECUTE}s (see {@link dev.schemagate.core.run.JdbcSink#executeAll}). A
-   * {@code preferQueryMode} in the URL still wins. The run needs one server session throughout
-   * (its advisory lock and its prepared writes belong to the session), so a transaction-pooling
-   * proxy in between is not supported. Connections that read catalogs keep the extended protocol:
-   * the introspector relies on pgjdbc's prepared statements.
+   * psql sends a migration file, one message per statement; a step's version-table writes go as one
+   * message of {@code EXECUTE}s (see {@link dev.schemagate.core.run.JdbcSink#executeAll}). A {@code
+   * preferQueryMode} in the URL still wins. The run needs one server session throughout (its
+   * advisory lock and its prepared writes belong to the session), so a transaction-pooling proxy in
+   * between is not supported. Connections that read catalogs keep the extended protocol: the
+   * introspector relies on pgjdbc's prepared statements.
    */
   public static Connection openForMigrations(ConnectionSpec spec, String applicationName) {
     return open(spec, applicationName, true);
