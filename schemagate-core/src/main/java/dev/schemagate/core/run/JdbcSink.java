@@ -1,6 +1,6 @@
 package dev.schemagate.core.run;
 
-import dev.schemagate.core.sql.Dialect;
+import dev.schemagate.core.sql.TransactionRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Executes statements on a JDBC connection. Migration SQL goes through a plain {@link Statement}
@@ -22,12 +21,6 @@ import java.util.regex.Pattern;
 public final class JdbcSink implements StatementSink, AutoCloseable {
   private final Connection connection;
   private final boolean pipeline;
-
-  /** A migration statement that may drop this session's prepared statements. */
-  private static final Pattern DROPS_PREPARED =
-      Pattern.compile(
-          "\\s*(?:(?:--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)\\s*)*(?:DEALLOCATE|DISCARD)\\b",
-          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   private final Map<String, PreparedStatement> prepared = new HashMap<>();
   private Statement plain;
@@ -75,7 +68,7 @@ public final class JdbcSink implements StatementSink, AutoCloseable {
   @Override
   public int execute(SqlCommand command) throws SQLException {
     if (command.params().isEmpty() && command.expectedRows() < 0) {
-      if (DROPS_PREPARED.matcher(command.sql()).lookingAt()) {
+      if (TransactionRules.dropsPreparedStatements(command.sql())) {
         preparedNames = null;
       }
       Statement st = plain();
@@ -115,16 +108,13 @@ public final class JdbcSink implements StatementSink, AutoCloseable {
       StatementSink.super.executeAll(commands);
       return;
     }
-    Statement st = plain();
-    StringBuilder sql = new StringBuilder();
     for (SqlCommand c : commands) {
       if (c.name() != null) {
         ensurePrepared(c);
       }
-      sql.append(sql.length() == 0 ? "" : ";\n")
-          .append(c.name() != null ? c.execution() : c.inlined(Dialect.POSTGRES));
     }
-    st.execute(sql.toString());
+    Statement st = plain();
+    st.execute(SqlCommand.postgresBatch(commands));
     for (int i = 0; i < commands.size(); i++) {
       if (i > 0) {
         st.getMoreResults();

@@ -57,17 +57,13 @@ public final class ScriptSink implements StatementSink {
       return;
     }
     for (SqlCommand c : commands) {
-      if (c.name() == null) {
-        execute(c);
-        continue;
-      }
-      if (prepared.add(c.name())) {
+      if (c.name() != null && prepared.add(c.name())) {
         write(c.preparation());
         write(";\n");
       }
-      write(c.execution());
-      write(";\n");
     }
+    write(SqlCommand.postgresBatch(commands));
+    write(";\n");
   }
 
   @Override

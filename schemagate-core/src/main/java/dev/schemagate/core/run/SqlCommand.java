@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * One statement for a {@link StatementSink}: migration SQL (no parameters) or a version-table write
@@ -34,16 +35,7 @@ public record SqlCommand(String sql, List<Object> params, int expectedRows, Stri
   /** {@code PREPARE name AS ...}, the statement with {@code $1..$n} for its parameters. */
   public String preparation() {
     StringBuilder sb = new StringBuilder("PREPARE ").append(name).append(" AS ");
-    int p = 0;
-    for (int i = 0; i < sql.length(); i++) {
-      char c = sql.charAt(i);
-      if (c == '?' && p < params.size()) {
-        sb.append('$').append(++p);
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
+    return withParams(sb, (out, p) -> out.append('$').append(p + 1));
   }
 
   /** {@code EXECUTE name(...)}, with the parameters as PostgreSQL literals. */
@@ -76,11 +68,29 @@ public record SqlCommand(String sql, List<Object> params, int expectedRows, Stri
       return sql;
     }
     StringBuilder sb = new StringBuilder(sql.length() + 16 * params.size());
+    return withParams(sb, (out, p) -> literal(out, params.get(p), dialect));
+  }
+
+  /**
+   * How a live PostgreSQL run sends a step's writes, in one message, once the named ones are
+   * prepared: an {@code EXECUTE} for each named write, the others inlined.
+   */
+  public static String postgresBatch(List<SqlCommand> commands) {
+    StringBuilder sb = new StringBuilder();
+    for (SqlCommand c : commands) {
+      sb.append(sb.length() == 0 ? "" : ";\n")
+          .append(c.name() != null ? c.execution() : c.inlined(Dialect.POSTGRES));
+    }
+    return sb.toString();
+  }
+
+  /** Appends the statement to {@code sb}, writing each {@code ?} with {@code param(sb, index)}. */
+  private String withParams(StringBuilder sb, BiConsumer<StringBuilder, Integer> param) {
     int p = 0;
     for (int i = 0; i < sql.length(); i++) {
       char c = sql.charAt(i);
       if (c == '?' && p < params.size()) {
-        literal(sb, params.get(p++), dialect);
+        param.accept(sb, p++);
       } else {
         sb.append(c);
       }

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Which PostgreSQL statements refuse to run inside a transaction block ({@code ERROR: ... cannot
- * run inside a transaction block}), so a runner must execute them on their own, in autocommit.
+ * run inside a transaction block}), so a runner must execute them on their own, in autocommit; and
+ * which ones drop the session's prepared statements.
  *
  * <p>Recognised, by leading keywords, ignoring case, comments, and anything inside parentheses or
  * quotes: {@code CREATE [UNIQUE] INDEX CONCURRENTLY}, {@code DROP INDEX CONCURRENTLY}, {@code
@@ -148,6 +149,15 @@ public final class TransactionRules {
 
   private static String at(List<String> w, int i) {
     return i < w.size() ? w.get(i) : "";
+  }
+
+  /**
+   * True when the statement drops the session's prepared statements ({@code DEALLOCATE}, {@code
+   * DISCARD ALL|PLANS}), so a runner that prepared its own must prepare them again.
+   */
+  public static boolean dropsPreparedStatements(String statementSql) {
+    String first = at(leadingWords(statementSql), 0);
+    return first.equals("DEALLOCATE") || first.equals("DISCARD");
   }
 
   /**
