@@ -43,7 +43,7 @@ public final class TransactionRules {
    * one.
    */
   public static Optional<String> whyCannotRunInTransaction(String statementSql) {
-    return why(leadingWords(statementSql));
+    return why(leadingWords(statementSql, MAX_WORDS));
   }
 
   /**
@@ -156,20 +156,22 @@ public final class TransactionRules {
    * DISCARD ALL|PLANS}), so a runner that prepared its own must prepare them again.
    */
   public static boolean dropsPreparedStatements(String statementSql) {
-    String first = at(leadingWords(statementSql), 0);
+    // One word is enough: this runs before every migration statement, some of them megabytes long.
+    String first = at(leadingWords(statementSql, 1), 0);
     return first.equals("DEALLOCATE") || first.equals("DISCARD");
   }
 
   /**
-   * Upper-cased words outside parentheses, comments and quotes; each quoted run counts as one
-   * {@link #QUOTED} word. Unterminated quotes simply end the scan: this never throws.
+   * The first {@code max} upper-cased words outside parentheses, comments and quotes; each quoted
+   * run counts as one {@link #QUOTED} word. Unterminated quotes simply end the scan: this never
+   * throws.
    */
-  private static List<String> leadingWords(String sql) {
+  private static List<String> leadingWords(String sql, int max) {
     List<String> words = new ArrayList<>();
     int n = sql.length();
     int depth = 0;
     int i = 0;
-    while (i < n && words.size() < MAX_WORDS) {
+    while (i < n && words.size() < max) {
       char c = sql.charAt(i);
       if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
         int eol = sql.indexOf('\n', i);
