@@ -7,6 +7,12 @@ import dev.schemagate.core.api.MigrateResult;
 import dev.schemagate.core.config.ConnectionSpec;
 import dev.schemagate.core.config.WorkspaceOptions;
 import dev.schemagate.core.history.Database;
+import dev.schemagate.core.history.HistoryEntry;
+import dev.schemagate.core.history.Outcome;
+import dev.schemagate.core.history.VersionTable;
+import dev.schemagate.core.plan.Direction;
+import dev.schemagate.core.run.JdbcSink;
+import dev.schemagate.core.run.SqlCommand;
 import dev.schemagate.core.source.MigrationScript;
 import dev.schemagate.core.source.MigrationSource;
 import dev.schemagate.core.source.MigrationSources;
@@ -21,6 +27,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +43,9 @@ import org.flywaydb.core.Flyway;
  *   <li>floor: the same statements, split the same way, on one JDBC connection, each migration in
  *       its own transaction (the non-transactional ones in autocommit), with no bookkeeping and
  *       with the files already read;
+ *   <li>floor + writes: the floor plus the version-table writes schemagate makes per migration, the
+ *       same commands sent the same way, and nothing else: what recording every migration
+ *       atomically with it costs on its own, without reading, planning, locking or checking;
  *   <li>schemagate: {@code Migrator.upgrade(head)} through the library facade, everything included
  *       (reading files, graph, lock, version tables, history);
  *   <li>Flyway 13 community: {@code migrate()} on the same files in Flyway's layout.
@@ -118,8 +128,9 @@ public final class ApplyBenchmark {
   private void run(Path root, int[] sizes, boolean withCrates) throws Exception {
     List<String> report = new ArrayList<>();
     report.add(
-        "| input | migrations | floor | schemagate | Flyway 13 | schemagate / floor | Flyway / floor |");
-    report.add("|---|---:|---:|---:|---:|---:|---:|");
+        "| input | migrations | floor | floor + writes | schemagate | Flyway 13 | floor + writes /"
+            + " floor | schemagate / floor | schemagate / (floor + writes) | Flyway / floor |");
+    report.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     String status5000 = null;
     for (int n : sizes) {
       Path flywayDir = synthetic(n);
@@ -132,12 +143,12 @@ public final class ApplyBenchmark {
     }
     Path crates = root.resolve("../shared/corpora/crates-io/migrations").normalize();
     if (!withCrates) {
-      report.add("| crates-io | 285 | not asked for | | | | |");
+      report.add("| crates-io | 285 | not asked for | | | | | | | |");
     } else if (Files.isDirectory(crates)) {
       Path asFlyway = dieselAsFlyway(crates);
       report.add(compare("crates-io", crates, asFlyway, 285));
     } else {
-      report.add("| crates-io | 285 | skipped: " + crates + " not found | | | | |");
+      report.add("| crates-io | 285 | skipped: " + crates + " not found | | | | | | | |");
     }
     System.out.println();
     System.out.println(
@@ -164,47 +175,72 @@ public final class ApplyBenchmark {
     // One untimed run of each first, so that no contender pays for loading and compiling its
     // classes inside the timed runs.
     timeFloor(floor(plan));
+    timeFloor(floorWithWrites(plan));
     timeJob(db -> schemagate(schemagateDir, db));
     timeJob(db -> flyway(flywayDir, db));
     long[] floor = new long[REPS];
+    long[] writes = new long[REPS];
     long[] sg = new long[REPS];
     long[] fw = new long[FLYWAY_REPS];
     for (int r = 0; r < REPS; r++) {
       // Rotate who goes first, so that no contender always runs on the freshest disk cache.
-      int contenders = r < FLYWAY_REPS ? 3 : 2;
+      int contenders = r < FLYWAY_REPS ? 4 : 3;
       for (int k = 0; k < contenders; k++) {
         switch ((r + k) % contenders) {
           case 0 -> floor[r] = timeFloor(floor(plan));
           case 1 -> sg[r] = timeJob(db -> schemagate(schemagateDir, db));
+          case 2 -> writes[r] = timeFloor(floorWithWrites(plan));
           default -> fw[r] = timeJob(db -> flyway(flywayDir, db));
         }
       }
       System.out.printf(
-          "%s %d run %d: floor %d ms, schemagate %d ms%s%n",
+          "%s %d run %d: floor %d ms, floor + writes %d ms, schemagate %d ms%s%n",
           name,
           expected,
           r + 1,
           floor[r],
+          writes[r],
           sg[r],
           r < FLYWAY_REPS ? ", flyway " + fw[r] + " ms" : "");
     }
     // Ratios are taken per run (the contenders of one run are adjacent in time), then the median:
     // the disk of a shared machine drifts over minutes, and a ratio of medians would mix eras.
+    double[] writesRatio = new double[REPS];
     double[] sgRatio = new double[REPS];
+    double[] sgOverWrites = new double[REPS];
     double[] fwRatio = new double[FLYWAY_REPS];
     for (int r = 0; r < REPS; r++) {
+      writesRatio[r] = (double) writes[r] / floor[r];
       sgRatio[r] = (double) sg[r] / floor[r];
+      sgOverWrites[r] = (double) sg[r] / writes[r];
       if (r < FLYWAY_REPS) {
         fwRatio[r] = (double) fw[r] / floor[r];
       }
     }
+    System.out.printf(
+        "%s %d per-round ratios, sorted: floor + writes / floor %s; schemagate / floor %s;"
+            + " schemagate / (floor + writes) %s%n",
+        name,
+        expected,
+        sortedRatios(writesRatio),
+        sortedRatios(sgRatio),
+        sortedRatios(sgOverWrites));
     return String.format(
-        "| %s | %d | %d ms | %d ms | %d ms | %.2f× | %.2f× |",
-        name, expected, median(floor), median(sg), median(fw), median(sgRatio), median(fwRatio));
+        "| %s | %d | %d ms | %d ms | %d ms | %d ms | %.2f× | %.2f× | %.2f× | %.2f× |",
+        name,
+        expected,
+        median(floor),
+        median(writes),
+        median(sg),
+        median(fw),
+        median(writesRatio),
+        median(sgRatio),
+        median(sgOverWrites),
+        median(fwRatio));
   }
 
   /** A migration's statements, split before timing starts. */
-  private record Pass(List<String> statements, boolean transactional) {}
+  private record Pass(String id, String checksum, List<String> statements, boolean transactional) {}
 
   private static List<Pass> prepared(Path dir) {
     MigrationSource source = MigrationSources.read(dir, null);
@@ -214,7 +250,7 @@ public final class ApplyBenchmark {
       for (SqlStatement st : StatementSplitter.split(s.up().sql(), Dialect.POSTGRES)) {
         sql.add(st.sql());
       }
-      out.add(new Pass(sql, s.transactional()));
+      out.add(new Pass(s.id(), s.checksum(), sql, s.transactional()));
     }
     return out;
   }
@@ -264,6 +300,81 @@ public final class ApplyBenchmark {
         }
       }
     };
+  }
+
+  /**
+   * The floor plus, per migration, the version-table writes schemagate makes: the same commands
+   * ({@link VersionTable}), sent through the same sink ({@link JdbcSink}: prepared once, one round
+   * trip per step), in the migration's transaction (outside one: the {@code running} row first,
+   * then the head change and the row's closing update together). Nothing else of schemagate: no
+   * files, graph, plan, lock or state read.
+   */
+  private static FloorRunner floorWithWrites(List<Pass> plan) {
+    return c -> {
+      VersionTable table = new VersionTable(Dialect.POSTGRES);
+      try (Statement st = c.createStatement();
+          JdbcSink sink = new JdbcSink(c, true)) {
+        st.setEscapeProcessing(false);
+        for (SqlCommand create : table.create()) {
+          sink.execute(create);
+        }
+        String head = null;
+        for (Pass p : plan) {
+          String started = Instant.now().toString();
+          if (p.transactional()) {
+            sink.begin();
+          } else {
+            sink.execute(table.insertHistory(row(p, started, null, 0, Outcome.RUNNING)));
+          }
+          for (String sql : p.statements()) {
+            st.execute(sql);
+          }
+          if (!p.transactional()) {
+            sink.begin();
+          }
+          int n = p.statements().size();
+          sink.executeAll(
+              List.of(
+                  head == null ? table.insertHead(p.id()) : table.replaceHead(head, p.id()),
+                  p.transactional()
+                      ? table.insertHistory(
+                          row(p, started, Instant.now().toString(), n, Outcome.SUCCESS))
+                      : table.finishRunning(
+                          p.id(), "up", Outcome.SUCCESS, n, Instant.now().toString(), null)));
+          sink.commit();
+          head = p.id();
+        }
+      }
+    };
+  }
+
+  private static HistoryEntry row(
+      Pass p, String started, String finished, int statements, Outcome outcome) {
+    return new HistoryEntry(
+        0,
+        p.id(),
+        Direction.UP,
+        "versioned",
+        p.checksum(),
+        "bench",
+        "bench",
+        null,
+        started,
+        finished,
+        statements,
+        outcome,
+        null,
+        "bench");
+  }
+
+  private static String sortedRatios(double[] ratios) {
+    double[] v = ratios.clone();
+    Arrays.sort(v);
+    StringBuilder sb = new StringBuilder();
+    for (double d : v) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(String.format("%.2f", d));
+    }
+    return sb.toString();
   }
 
   private static void schemagate(Path dir, String url) {
