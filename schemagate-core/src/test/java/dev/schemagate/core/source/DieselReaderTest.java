@@ -114,4 +114,50 @@ class DieselReaderTest {
     SourceException e = catchThrowableOfType(() -> reader.read(dir), SourceException.class);
     assertThat(e.getMessage()).contains("version 20240101000000 is also used by");
   }
+
+  @Test
+  void theFirstBadFolderInNameOrderIsReportedHoweverManyAreReadAtOnce() {
+    for (int i = 10; i < 60; i++) {
+      migration("2024-01-01-0000" + i + "_m" + i, "SELECT " + i + ";\n", "SELECT 0;\n");
+    }
+    Path first = TestFiles.write(dir, "2024-01-01-000011_b/down.sql", "SELECT 1;\n").getParent();
+    TestFiles.write(dir, "2024-01-01-000055_c/down.sql", "SELECT 1;\n");
+
+    for (int run = 0; run < 5; run++) {
+      SourceException e = catchThrowableOfType(() -> reader.read(dir), SourceException.class);
+      assertThat(e.file()).isEqualTo(first);
+    }
+  }
+
+  @Test
+  void aDownThatIsNotUtf8IsAnErrorNamingItsFileAndLine() {
+    migration("2024-01-01-000000_a", "SELECT 1;\n", "SELECT 1;\n");
+    Path down =
+        TestFiles.writeBytes(
+            dir,
+            "2024-01-02-000000_b/down.sql",
+            new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '1', ';', '\n', (byte) 0xE9, ';'});
+    TestFiles.write(dir, "2024-01-02-000000_b/up.sql", "SELECT 2;\n");
+
+    SourceException e = catchThrowableOfType(() -> reader.read(dir), SourceException.class);
+
+    assertThat(e.file()).isEqualTo(down);
+    assertThat(e.line()).isEqualTo(2);
+    assertThat(e.getMessage()).contains("not valid UTF-8");
+  }
+
+  @Test
+  void metadataTomlAndBothScriptsAreFoundFromTheFolderListing() {
+    migration("2024-01-01-000000_a", "SELECT 1;\n", null);
+    migration("2024-01-02-000000_b", "CREATE INDEX CONCURRENTLY i ON t (c);\n", "SELECT 2;\n");
+    TestFiles.write(dir, "2024-01-02-000000_b/metadata.toml", "run_in_transaction = false\n");
+
+    MigrationSource source = reader.read(dir);
+
+    assertThat(source.versioned().get(0).down()).isNull();
+    assertThat(source.versioned().get(0).transactional()).isTrue();
+    assertThat(source.versioned().get(1).down().sql()).isEqualTo("SELECT 2;\n");
+    assertThat(source.versioned().get(1).transactional()).isFalse();
+    assertThat(source.strays()).isEmpty();
+  }
 }

@@ -203,4 +203,19 @@ class FlywayReaderTest {
         .extracting(MigrationScript::id)
         .containsExactly("1", "2");
   }
+
+  @Test
+  void foldersNestedTwoDeepAreScannedAndTheirOtherFilesAreStrays() {
+    TestFiles.write(dir, "V1__x.sql", "SELECT 1;\n");
+    TestFiles.write(dir, "a/b/V3__z.sql", "SELECT 3;\n");
+    TestFiles.write(dir, "a/V2__y.sql", "SELECT 2;\n");
+    TestFiles.write(dir, "a/b/notes.txt", "hi\n");
+
+    MigrationSource source = reader.read(dir);
+
+    assertThat(source.versioned()).extracting(MigrationScript::id).containsExactly("1", "2", "3");
+    assertThat(source.strays())
+        .extracting(s -> s.file().getFileName().toString())
+        .containsExactly("notes.txt");
+  }
 }
