@@ -125,15 +125,6 @@ final class SourceFiles {
   private static final int SAMPLE = 25;
 
   /**
-   * Reads many files as {@link #readUtf8} does, on all cores, in the order given: a folder of
-   * thousands of migrations is read at the start of every command, and the time goes to system
-   * calls that parallelise well. The first failure, in list order, is thrown.
-   */
-  static List<String> readAllUtf8(List<Path> files) {
-    return parallelMap(files, SourceFiles::readUtf8);
-  }
-
-  /**
    * Applies {@code work} to every item on all cores and returns the results in the order given. The
    * first {@link SourceException}, in list order, is thrown, so the error a user sees does not
    * depend on thread timing.
