@@ -360,29 +360,15 @@ public final class FlywayReader implements SourceReader {
   }
 
   private static void collect(List<Path> entries, List<Path> out) {
-    List<Path> others = new ArrayList<>();
     for (Path p : entries) {
       String name = SourceFiles.name(p);
       if (name.endsWith(".sql") || name.endsWith(".conf")) {
         out.add(p);
+      } else if (SourceFiles.isDirectory(p)) {
+        collect(SourceFiles.list(p), out);
       } else {
-        others.add(p); // hidden entries never get here: SourceFiles.list leaves them out
+        out.add(p); // hidden entries never get here: SourceFiles.list leaves them out
       }
-    }
-    // The other entries are stat'ed and, when folders, listed on all cores: detection asks this of
-    // every folder, and a diesel history is hundreds of subfolders.
-    for (List<Path> part :
-        SourceFiles.parallelMap(
-            others,
-            p -> {
-              if (!SourceFiles.isDirectory(p)) {
-                return List.of(p);
-              }
-              List<Path> below = new ArrayList<>();
-              collect(SourceFiles.list(p), below);
-              return below;
-            })) {
-      out.addAll(part);
     }
   }
 
