@@ -69,12 +69,10 @@ public final class DieselReader implements SourceReader {
     List<Folder> folders = new ArrayList<>();
     List<StrayFile> strays = new ArrayList<>();
     for (Folder f : SourceFiles.parallelMap(listed, DieselReader::folder)) {
-      if (f.dir() == null) {
-        strays.add(f.stray());
-      } else {
+      if (f.dir() != null) {
         folders.add(f);
-        strays.addAll(f.innerStrays());
       }
+      strays.addAll(f.strays());
     }
     folders.sort(Comparator.comparing(Folder::version));
     for (int i = 1; i < folders.size(); i++) {
@@ -152,15 +150,11 @@ public final class DieselReader implements SourceReader {
         new SqlSection(SourceFiles.readUtf8(upFile), upFile, 1),
         hasDown ? new SqlSection(SourceFiles.readUtf8(downFile), downFile, 1) : null,
         !hasMetadata || runInTransaction(p.resolve("metadata.toml")),
-        innerStrays,
-        null);
+        innerStrays);
   }
 
-  /** Reads the one key of {@code metadata.toml} diesel acts on; true when absent. */
+  /** Reads the one key of {@code metadata.toml} diesel acts on; true when the key is absent. */
   static boolean runInTransaction(Path metadata) {
-    if (!Files.isRegularFile(metadata)) {
-      return true;
-    }
     TextLines lines = new TextLines(SourceFiles.readUtf8(metadata));
     for (int n = 1; n <= lines.count(); n++) {
       Matcher m = RUN_IN_TRANSACTION.matcher(lines.line(n));
@@ -182,7 +176,10 @@ public final class DieselReader implements SourceReader {
     return true;
   }
 
-  /** A migration folder read whole, or (with {@code dir == null}) a stray plain file. */
+  /**
+   * A migration folder read whole, with the strays inside it; or, with {@code dir == null}, a plain
+   * file at the top level, which is then its only stray.
+   */
   private record Folder(
       String version,
       String id,
@@ -191,11 +188,10 @@ public final class DieselReader implements SourceReader {
       SqlSection up,
       SqlSection down,
       boolean transactional,
-      List<StrayFile> innerStrays,
-      StrayFile stray) {
+      List<StrayFile> strays) {
 
     static Folder stray(StrayFile stray) {
-      return new Folder(null, null, null, null, null, null, true, List.of(), stray);
+      return new Folder(null, null, null, null, null, null, true, List.of(stray));
     }
   }
 }

@@ -59,10 +59,7 @@ class JdbcSinkPostgresTest {
         JdbcSink sink = new JdbcSink(c, true);
         Statement st = c.createStatement()) {
       st.execute("SET standard_conforming_strings = " + setting);
-      for (SqlCommand create : TABLE.create()) {
-        sink.execute(create);
-      }
-      sink.execute(TABLE.insertHead("a1"));
+      startAt(sink, "a1");
 
       sink.begin();
       sink.executeAll(
@@ -81,10 +78,7 @@ class JdbcSinkPostgresTest {
     try (Connection c = Database.openForMigrations(ConnectionSpec.parse(db.jdbcUrl()), "test");
         JdbcSink sink = new JdbcSink(c, true);
         Statement st = c.createStatement()) {
-      for (SqlCommand create : TABLE.create()) {
-        sink.execute(create);
-      }
-      sink.execute(TABLE.insertHead("a1"));
+      startAt(sink, "a1");
 
       sink.begin();
       sink.execute(SqlCommand.of("CREATE TABLE from_the_migration (id INT)"));
@@ -112,10 +106,7 @@ class JdbcSinkPostgresTest {
     try (Connection c = Database.openForMigrations(ConnectionSpec.parse(db.jdbcUrl()), "test");
         JdbcSink sink = new JdbcSink(c, true);
         Statement st = c.createStatement()) {
-      for (SqlCommand create : TABLE.create()) {
-        sink.execute(create);
-      }
-      sink.execute(TABLE.insertHead("a1"));
+      startAt(sink, "a1");
 
       step(sink, "a1", "b2");
       assertThat(strings(st, "SELECT name FROM pg_prepared_statements ORDER BY name"))
@@ -167,6 +158,14 @@ class JdbcSinkPostgresTest {
       assertThat(strings(st, "SELECT revision || ' ' || actor FROM schemagate_history ORDER BY id"))
           .containsExactly("b2 bob", "c3 bob");
     }
+  }
+
+  /** Creates the version tables and records {@code head} as the one head. */
+  private static void startAt(JdbcSink sink, String head) throws SQLException {
+    for (SqlCommand create : TABLE.create()) {
+      sink.execute(create);
+    }
+    sink.execute(TABLE.insertHead(head));
   }
 
   private static void step(JdbcSink sink, String from, String to) throws SQLException {
